@@ -1,0 +1,94 @@
+// Builds the HTTP application: middleware, routers, one error handler. Listening happens in index.ts.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { DatabaseHandle } from "@todo/core/db/client";
+import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import type { Logger } from "pino";
+import { createAuth } from "./auth/auth";
+import { authRoutes } from "./auth/auth.routes";
+import { requireUser } from "./auth/require-user";
+import type { Config } from "./config";
+import { docsRoutes } from "./health/docs.routes";
+import { healthRoutes } from "./health/health.routes";
+import type { AppDeps, AppEnv } from "./http/context";
+import { errorResponse, onError } from "./http/errors";
+import { createMetrics, observe } from "./http/observability";
+import { compatRoutes } from "./tasks/compat.routes";
+import { tasksRoutes } from "./tasks/tasks.routes";
+
+export interface CreateAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger: Logger;
+}
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+export function createApp({ config, database, logger }: CreateAppOptions) {
+  const auth = createAuth(database.db, config);
+  const deps: AppDeps = { config, database, logger, auth };
+  const metrics = createMetrics();
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationErrorFrom(result.error);
+    },
+  });
+
+  app.use(requestId());
+  app.use(observe(logger, metrics));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) => errorResponse(c, 413, `Request body is larger than ${config.maxBodyBytes} bytes`),
+    }),
+  );
+  // A body that is not JSON is refused up front instead of being mistaken for an empty object.
+  app.use("/api/*", async (c, next) => {
+    if (BODY_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/auth/")) {
+      const type = c.req.header("content-type") ?? "";
+      const hasBody = Number(c.req.header("content-length") ?? 0) > 0 || c.req.header("transfer-encoding");
+      if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
+        return errorResponse(c, 415, "Send the body as JSON with Content-Type: application/json");
+      }
+    }
+    await next();
+  });
+
+  app.route("/", healthRoutes(deps, metrics));
+  app.route("/", docsRoutes());
+  app.route("/api/auth", authRoutes(auth));
+
+  const user = requireUser(auth);
+  app.use("/api/tasks", user);
+  app.use("/api/tasks/*", user);
+  app.route("/api/tasks", tasksRoutes(deps));
+  app.use("/api/:user_id/*", user);
+  app.route("/api", compatRoutes(deps));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "Session token from the set-auth-token header of sign-in, or a personal API key",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", {
+    type: "apiKey",
+    in: "cookie",
+    name: "better-auth.session_token",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "todo-app API",
+      version: config.version,
+      description: "Tasks, assistant and API keys. Auth endpoints live under /api/auth (Better Auth).",
+    },
+  });
+
+  app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
+  app.onError(onError);
+  return { app, auth };
+}
+
+export type App = ReturnType<typeof createApp>["app"];

@@ -1,0 +1,42 @@
+// Better Auth (email + password, sessions, bearer tokens for scripts) on the application's own database.
+import type { Database } from "@todo/core/db/client";
+import { accounts, rateLimits, sessions, users, verifications } from "@todo/core/db/schema";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { bearer } from "better-auth/plugins/bearer";
+import type { Config } from "../config";
+
+export function createAuth(db: Database, config: Config) {
+  return betterAuth({
+    appName: "todo-app",
+    baseURL: config.authUrl,
+    basePath: "/api/auth",
+    secret: config.authSecret,
+    trustedOrigins: config.trustedOrigins,
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    plugins: [bearer()],
+    // Counters live in Postgres so every replica enforces the same limits.
+    rateLimit: {
+      enabled: config.authRateLimit,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60, max: 10 },
+      },
+    },
+    telemetry: { enabled: false },
+    advanced: {
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+    },
+    logger: { disabled: config.env === "test" },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,37 @@
+// Entry point: validates the environment, applies migrations, listens, and shuts down gracefully on SIGTERM.
+import { ConfigError, loadConfig } from "./config";
+import { createLogger, openDatabase, startBackend } from "./server";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger(config, "backend");
+for (const warning of config.warnings) logger.warn(warning);
+
+const database = await openDatabase(config);
+if (config.migrateOnStart) {
+  await database.migrate();
+  logger.info("migrations applied");
+}
+const backend = startBackend(config, database, logger);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  await backend.stop();
+  await database.close();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,44 @@
+// Wires config, logger, database and app together; shared by the standalone entry and embedded mode.
+import { serve } from "@hono/node-server";
+import { createDatabase, type DatabaseHandle } from "@todo/core/db/client";
+import pino, { type Logger } from "pino";
+import { createApp } from "./app";
+import type { Config } from "./config";
+
+export function createLogger(config: Pick<Config, "logLevel">, name: string): Logger {
+  return pino({ name, level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] });
+}
+
+export async function openDatabase(config: Config): Promise<DatabaseHandle> {
+  return createDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
+}
+
+/**
+ * Starts the backend HTTP server. On stop(): stop accepting, let in-flight requests finish (up to the timeout),
+ * then the caller closes the database.
+ */
+export function startBackend(config: Config, database: DatabaseHandle, logger: Logger) {
+  const { app } = createApp({ config, database, logger });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  logger.info({ host: config.host, port: config.port, database: database.kind }, "backend listening");
+  return {
+    app,
+    server,
+    stop: () => closeServer(server, config.shutdownTimeoutMs),
+  };
+}
+
+export function closeServer(server: ReturnType<typeof serve>, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      resolve();
+    }, timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,187 @@
+// REST routes for tasks: thin wrappers over the core task service. Each route definition is the OpenAPI
+// document and the boundary validation; the service validates again and holds every rule.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  completeTask,
+  createTask,
+  deleteTask,
+  getTask,
+  listTasks,
+  reopenTask,
+  updateTask,
+} from "@todo/core/tasks/tasks.service";
+import {
+  CreateTaskInput,
+  ListTasksQuery,
+  TaskJson,
+  UpdateTaskInput,
+  validationErrorFrom,
+} from "@todo/core/tasks/tasks.schema";
+import type { AppDeps, AppEnv } from "../http/context";
+import { ErrorResponses } from "../http/openapi";
+import { ValidationError } from "@todo/core/errors";
+
+const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/, "Task id must be a positive whole number")
+    .meta({ param: { name: "id", in: "path" }, example: "3", description: "The per-user task number" }),
+});
+
+export const QuickAddInput = z.strictObject({
+  text: z
+    .string()
+    .trim()
+    .min(1, "text must not be empty")
+    .max(500, "text must be at most 500 characters")
+    .meta({ description: "A task in plain language", example: "Pay rent every 1st 9am #home !high" }),
+  timezone: z.string().max(64).optional(),
+});
+
+/**
+ * The union's own message ("Invalid input") is vague: report the errors of the branch the body aimed for
+ * (quick add when it carries `text`, task fields otherwise).
+ */
+function preciseUnionError(error: z.ZodError): z.ZodError {
+  const union = error.issues.find((i) => i.code === "invalid_union");
+  if (!union || !("errors" in union) || union.errors.length < 2) return error;
+  const [fieldsBranch = [], textBranch = []] = union.errors;
+  const aimedAtText = fieldsBranch.some((i) => i.code === "unrecognized_keys" && i.keys.includes("text"));
+  return new z.ZodError(aimedAtText ? textBranch : fieldsBranch);
+}
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+export function tasksRoutes({ database }: AppDeps) {
+  const db = database.db;
+  const router = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationErrorFrom(result.error);
+    },
+  });
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["tasks"],
+      summary: "List, search, filter and sort tasks",
+      security,
+      request: { query: ListTasksQuery },
+      responses: {
+        200: json(z.object({ tasks: z.array(TaskJson), total: z.number().int() }), "A page of tasks"),
+        ...ErrorResponses,
+      },
+    }),
+    async (c) => {
+      const query = { ...c.req.query(), tag: c.req.queries("tag") };
+      if (!query.tag) delete query.tag;
+      return c.json(await listTasks(db, c.var.user.id, query), 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["tasks"],
+      summary: "Create a task from fields, or from plain language with {text}",
+      security,
+      request: {
+        body: { required: true, ...json(z.union([CreateTaskInput, QuickAddInput]), "Task fields or {text}") },
+      },
+      responses: { 201: json(TaskJson, "The created task"), ...ErrorResponses },
+    }),
+    async (c) => {
+      const body = (await c.req.json()) as Record<string, unknown>;
+      if (body && typeof body === "object" && "text" in body) {
+        const parsed = QuickAddInput.safeParse(body);
+        if (!parsed.success) throw validationErrorFrom(parsed.error);
+        throw new ValidationError("Quick add from plain text is not available yet; send the task fields");
+      }
+      return c.json(await createTask(db, c.var.user.id, body), 201);
+    },
+    (result) => {
+      if (!result.success) throw validationErrorFrom(preciseUnionError(result.error));
+      return undefined;
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["tasks"],
+      summary: "Get one task",
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(TaskJson, "The task"), ...ErrorResponses },
+    }),
+    async (c) => c.json(await getTask(db, c.var.user.id, c.req.valid("param").id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      tags: ["tasks"],
+      summary: "Change some fields of a task",
+      security,
+      request: { params: IdParam, body: { required: true, ...json(UpdateTaskInput, "Fields to change") } },
+      responses: { 200: json(TaskJson, "The updated task"), ...ErrorResponses },
+    }),
+    async (c) => c.json(await updateTask(db, c.var.user.id, c.req.valid("param").id, await c.req.json()), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      tags: ["tasks"],
+      summary: "Delete a task",
+      security,
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...ErrorResponses },
+    }),
+    async (c) => {
+      await deleteTask(db, c.var.user.id, c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/complete",
+      tags: ["tasks"],
+      summary: "Complete a task; a recurring task gets its next occurrence",
+      security,
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ task: TaskJson, next: TaskJson.nullable() }), "The completed task and the next one"),
+        ...ErrorResponses,
+      },
+    }),
+    async (c) => c.json(await completeTask(db, c.var.user.id, c.req.valid("param").id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/reopen",
+      tags: ["tasks"],
+      summary: "Mark a completed task as pending again",
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(TaskJson, "The reopened task"), ...ErrorResponses },
+    }),
+    async (c) => c.json(await reopenTask(db, c.var.user.id, c.req.valid("param").id), 200),
+  );
+
+  return router;
+}

@@ -1,0 +1,137 @@
+// Database factory: node-postgres when a DATABASE_URL is given, embedded PGlite otherwise.
+// Both are exposed as the same Drizzle type so every service is written once.
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { schema } from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "postgres" | "pglite";
+  /** The raw PGlite instance in embedded mode (PGlite allows one per data directory and process). */
+  pglite?: PGlite;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  /** Applies pending migrations; several replicas may call it at once. */
+  migrate(): Promise<void>;
+  /** True when every committed migration has been applied. */
+  isMigrated(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Postgres URL; when absent an embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data directory; `memory://` (or undefined with no url) keeps everything in memory. */
+  dataDir?: string;
+  poolMax?: number;
+}
+
+/** Any value works as long as every replica uses the same one: it serialises concurrent migrators. */
+const MIGRATION_LOCK_ID = 727_411_001;
+
+export function migrationsFolder(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("@todo/core/package.json")), "src", "db", "migrations");
+}
+
+function migrationCount(): number {
+  return readMigrationFiles({ migrationsFolder: migrationsFolder() }).length;
+}
+
+async function appliedCount(query: (sql: string) => Promise<{ rows: unknown[] }>): Promise<number> {
+  try {
+    const res = await query("select count(*)::int as n from drizzle.__drizzle_migrations");
+    return (res.rows[0] as { n: number }).n;
+  } catch {
+    return 0;
+  }
+}
+
+export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) return createPostgres(options.url, options.poolMax ?? 10);
+  return createPglite(options.dataDir ?? "memory://");
+}
+
+function createPostgres(url: string, max: number): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection (database restarted) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on("error", () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const expected = migrationCount();
+  return {
+    db,
+    kind: "postgres",
+    async ping() {
+      await pool.query("select 1");
+    },
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+        try {
+          await migratePg(drizzlePg(client, { schema }), {
+            migrationsFolder: migrationsFolder(),
+          });
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async isMigrated() {
+      return (await appliedCount((q) => pool.query(q))) >= expected;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function createPglite(dataDir: string): Promise<DatabaseHandle> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const expected = migrationCount();
+  let closed = false;
+  return {
+    db,
+    kind: "pglite",
+    pglite: client,
+    async ping() {
+      if (closed) throw new Error("database is closed");
+      await client.query("select 1");
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite(client, { schema }), {
+        migrationsFolder: migrationsFolder(),
+      });
+    },
+    async isMigrated() {
+      return (await appliedCount((q) => client.query(q))) >= expected;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}

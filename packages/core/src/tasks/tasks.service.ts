@@ -1,0 +1,315 @@
+// Every task rule lives here: validation, per-user numbering, recurrence, search, filters and sorting.
+// Functions take the database as a parameter and know nothing of HTTP, so REST, MCP and the agent share them.
+import { TZDate } from "@date-fns/tz";
+import { addDays, startOfDay } from "date-fns";
+import { and, arrayContains, asc, desc, eq, gte, ilike, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type TaskRow, taskCounters, tasks } from "../db/schema";
+import { NotFoundError, ValidationError } from "../errors";
+import { anchorRecurrence, nextOccurrence } from "./recurrence";
+import {
+  CreateTaskInput,
+  type ListTasksFilter,
+  ListTasksQuery,
+  parseInput,
+  type TaskJson,
+  UpdateTaskInput,
+} from "./tasks.schema";
+
+type Executor = Pick<Database, "insert" | "select" | "update" | "delete">;
+
+export function toTaskJson(row: TaskRow): TaskJson {
+  return {
+    id: row.number,
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    priority: row.priority,
+    tags: row.tags,
+    due_at: row.dueAt?.toISOString() ?? null,
+    remind_at: row.remindAt?.toISOString() ?? null,
+    recurrence: row.recurrence,
+    completed_at: row.completedAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+function notFound(number: number): NotFoundError {
+  return new NotFoundError(`Task ${number} was not found`);
+}
+
+async function allocateNumber(tx: Executor, userId: string): Promise<number> {
+  const [row] = await tx
+    .insert(taskCounters)
+    .values({ userId, lastNumber: 1 })
+    .onConflictDoUpdate({ target: taskCounters.userId, set: { lastNumber: sql`${taskCounters.lastNumber} + 1` } })
+    .returning({ n: taskCounters.lastNumber });
+  if (!row) throw new Error("task counter did not return a number");
+  return row.n;
+}
+
+function checkRemind(dueAt: Date | null | undefined, remindAt: Date | null | undefined) {
+  if (dueAt && remindAt && remindAt.getTime() > dueAt.getTime()) {
+    throw new ValidationError("remind_at must not be later than due_at", [
+      { path: "remind_at", message: "must not be later than due_at" },
+    ]);
+  }
+}
+
+export async function createTask(db: Database, userId: string, input: unknown): Promise<TaskJson> {
+  const data = parseInput(CreateTaskInput, input);
+  checkRemind(data.due_at, data.remind_at);
+  const timeZone = data.timezone ?? "UTC";
+  const recurrence = data.recurrence ? anchorRecurrence(data.recurrence, data.due_at ?? null, timeZone) : null;
+  const completed = data.completed ?? false;
+  const row = await db.transaction(async (tx) => {
+    const number = await allocateNumber(tx, userId);
+    const [inserted] = await tx
+      .insert(tasks)
+      .values({
+        userId,
+        number,
+        title: data.title,
+        description: data.description ?? "",
+        completed,
+        completedAt: completed ? new Date() : null,
+        priority: data.priority ?? "none",
+        tags: data.tags ?? [],
+        dueAt: data.due_at ?? null,
+        remindAt: data.remind_at ?? null,
+        recurrence,
+        timeZone,
+      })
+      .returning();
+    return inserted as TaskRow;
+  });
+  return toTaskJson(row);
+}
+
+function parseNumber(id: unknown): number {
+  const n = typeof id === "string" && /^\d{1,9}$/.test(id) ? Number(id) : id;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 2_147_483_647) {
+    throw new ValidationError("Task id must be a positive whole number");
+  }
+  return n;
+}
+
+async function findRow(db: Executor, userId: string, number: number): Promise<TaskRow> {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.userId, userId), eq(tasks.number, number)))
+    .limit(1);
+  if (!row) throw notFound(number);
+  return row;
+}
+
+export async function getTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
+  return toTaskJson(await findRow(db, userId, parseNumber(id)));
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface ListContext {
+  now?: Date;
+  /** Time zone that "today" and "this week" refer to; the query's `tz` wins. */
+  timeZone?: string;
+}
+
+export async function listTasks(
+  db: Database,
+  userId: string,
+  query: ListTasksQuery = {},
+  context: ListContext = {},
+): Promise<{ tasks: TaskJson[]; total: number }> {
+  const filter: ListTasksFilter = parseInput(ListTasksQuery, query);
+  const now = context.now ?? new Date();
+  const timeZone = filter.tz ?? context.timeZone ?? "UTC";
+  const where: (SQL | undefined)[] = [eq(tasks.userId, userId)];
+
+  if (filter.status === "pending") where.push(eq(tasks.completed, false));
+  if (filter.status === "completed") where.push(eq(tasks.completed, true));
+  if (filter.priority) where.push(eq(tasks.priority, filter.priority));
+  if (filter.tag?.length) where.push(arrayContains(tasks.tags, filter.tag));
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    where.push(
+      or(
+        ilike(tasks.title, pattern),
+        ilike(tasks.description, pattern),
+        sql`array_to_string(${tasks.tags}, ' ') ilike ${pattern}`,
+      ),
+    );
+  }
+  if (filter.due) {
+    const today = startOfDay(new TZDate(now.getTime(), timeZone));
+    const tomorrow = addDays(today, 1);
+    switch (filter.due) {
+      case "overdue":
+        where.push(lt(tasks.dueAt, now), eq(tasks.completed, false));
+        break;
+      case "today":
+        where.push(gte(tasks.dueAt, new Date(today.getTime())), lt(tasks.dueAt, new Date(tomorrow.getTime())));
+        break;
+      case "week":
+        where.push(gte(tasks.dueAt, new Date(today.getTime())), lt(tasks.dueAt, new Date(addDays(today, 7).getTime())));
+        break;
+      case "none":
+        where.push(isNull(tasks.dueAt));
+        break;
+    }
+  }
+
+  const order = filter.order ?? (filter.sort === "created" || filter.sort === "priority" ? "desc" : "asc");
+  const dir = order === "asc" ? asc : desc;
+  const orderBy: SQL[] = [];
+  switch (filter.sort) {
+    case "due":
+      // Tasks without a due date come last in either direction.
+      orderBy.push(sql`${tasks.dueAt} is null`, dir(tasks.dueAt));
+      break;
+    case "priority":
+      orderBy.push(dir(tasks.priority), sql`${tasks.dueAt} is null`, asc(tasks.dueAt));
+      break;
+    case "title":
+      orderBy.push(dir(sql`lower(${tasks.title})`));
+      break;
+    default:
+      orderBy.push(dir(tasks.createdAt));
+  }
+  orderBy.push(dir(tasks.number));
+
+  const rows = await db
+    .select({ task: tasks, total: sql<number>`(count(*) over())::int` })
+    .from(tasks)
+    .where(and(...where))
+    .orderBy(...orderBy)
+    .limit(filter.limit)
+    .offset(filter.offset);
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && filter.offset > 0) {
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tasks)
+      .where(and(...where));
+    total = count?.n ?? 0;
+  }
+  return { tasks: rows.map((r) => toTaskJson(r.task)), total };
+}
+
+export async function updateTask(db: Database, userId: string, id: unknown, input: unknown): Promise<TaskJson> {
+  const number = parseNumber(id);
+  const data = parseInput(UpdateTaskInput, input);
+  return db.transaction(async (tx) => {
+    const current = await findRow(tx, userId, number);
+    const dueAt = data.due_at === undefined ? current.dueAt : data.due_at;
+    const remindAt = data.remind_at === undefined ? current.remindAt : data.remind_at;
+    checkRemind(dueAt, remindAt);
+    const timeZone = data.timezone ?? current.timeZone;
+    const recurrence =
+      data.recurrence === undefined
+        ? current.recurrence
+        : data.recurrence === null
+          ? null
+          : anchorRecurrence(data.recurrence, dueAt, timeZone);
+    const completing = data.completed === true && !current.completed;
+    const reopening = data.completed === false && current.completed;
+    const [row] = await tx
+      .update(tasks)
+      .set({
+        title: data.title ?? current.title,
+        description: data.description ?? current.description,
+        priority: data.priority ?? current.priority,
+        tags: data.tags ?? current.tags,
+        dueAt,
+        remindAt,
+        recurrence,
+        timeZone,
+        completed: data.completed ?? current.completed,
+        completedAt: completing ? new Date() : reopening ? null : current.completedAt,
+        updatedAt: new Date(),
+      })
+      .where(eq(tasks.id, current.id))
+      .returning();
+    const updated = row as TaskRow;
+    if (completing) await createNextOccurrence(tx, updated);
+    return toTaskJson(updated);
+  });
+}
+
+export async function deleteTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
+  const number = parseNumber(id);
+  const [row] = await db
+    .delete(tasks)
+    .where(and(eq(tasks.userId, userId), eq(tasks.number, number)))
+    .returning();
+  if (!row) throw notFound(number);
+  return toTaskJson(row);
+}
+
+async function createNextOccurrence(tx: Executor, done: TaskRow): Promise<TaskRow | null> {
+  if (!done.recurrence) return null;
+  const base = done.dueAt ?? done.remindAt ?? done.completedAt ?? new Date();
+  const nextBase = nextOccurrence(done.recurrence, base, done.timeZone);
+  if (!nextBase) return null;
+  const shift = nextBase.getTime() - base.getTime();
+  const number = await allocateNumber(tx, done.userId);
+  const [row] = await tx
+    .insert(tasks)
+    .values({
+      userId: done.userId,
+      number,
+      title: done.title,
+      description: done.description,
+      priority: done.priority,
+      tags: done.tags,
+      dueAt: done.dueAt ? nextBase : null,
+      remindAt: done.remindAt ? new Date(done.remindAt.getTime() + shift) : null,
+      recurrence: done.recurrence,
+      timeZone: done.timeZone,
+    })
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Marks a task done. A recurring task gets its next occurrence in the same transaction.
+ * Completing a task that is already done changes nothing and creates no second occurrence.
+ */
+export async function completeTask(
+  db: Database,
+  userId: string,
+  id: unknown,
+): Promise<{ task: TaskJson; next: TaskJson | null }> {
+  const number = parseNumber(id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tasks)
+      .set({ completed: true, completedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(tasks.userId, userId), eq(tasks.number, number), eq(tasks.completed, false)))
+      .returning();
+    if (!row) return { task: toTaskJson(await findRow(tx, userId, number)), next: null };
+    const next = await createNextOccurrence(tx, row);
+    return { task: toTaskJson(row), next: next ? toTaskJson(next) : null };
+  });
+}
+
+export async function reopenTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
+  const number = parseNumber(id);
+  const [row] = await db
+    .update(tasks)
+    .set({ completed: false, completedAt: null, updatedAt: new Date() })
+    .where(and(eq(tasks.userId, userId), eq(tasks.number, number), isNotNull(tasks.completedAt)))
+    .returning();
+  return row ? toTaskJson(row) : getTask(db, userId, number);
+}
+
+/** Original API's toggle: completes a pending task (with recurrence) or reopens a completed one. */
+export async function toggleTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
+  const current = await getTask(db, userId, id);
+  return current.completed ? reopenTask(db, userId, id) : (await completeTask(db, userId, id)).task;
+}
