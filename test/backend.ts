@@ -27,7 +27,11 @@ export async function createTestBackend(kind: DatabaseKind, env: Record<string, 
   });
   const { app } = createApp({ config, database: database.handle, logger: pino({ level: "silent" }) });
 
-  async function request(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
+  async function request(
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) {
     const headers: Record<string, string> = { ...options.headers };
     let body: string | undefined = options.raw;
     if (options.body !== undefined) {
@@ -47,7 +51,9 @@ export async function createTestBackend(kind: DatabaseKind, env: Record<string, 
 
   async function signUp(name = "Test User"): Promise<TestUser> {
     const email = `${randomUUID()}@example.test`;
-    const res = await request("POST", "/api/auth/sign-up/email", { body: { name, email, password: "correct horse 1" } });
+    const res = await request("POST", "/api/auth/sign-up/email", {
+      body: { name, email, password: "correct horse 1" },
+    });
     if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
     const token = res.headers.get("set-auth-token");
     if (!token) throw new Error("no set-auth-token header");

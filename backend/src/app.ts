@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import { createAuth } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
 import { requireUser } from "./auth/require-user";
+import { SessionCache } from "./auth/session-cache";
 import type { Config } from "./config";
 import { docsRoutes } from "./health/docs.routes";
 import { healthRoutes } from "./health/health.routes";
@@ -29,6 +30,7 @@ export function createApp({ config, database, logger }: CreateAppOptions) {
   const auth = createAuth(database.db, config);
   const deps: AppDeps = { config, database, logger, auth };
   const metrics = createMetrics();
+  const sessions = new SessionCache(config.sessionCacheMs);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationErrorFrom(result.error);
@@ -58,9 +60,9 @@ export function createApp({ config, database, logger }: CreateAppOptions) {
 
   app.route("/", healthRoutes(deps, metrics));
   app.route("/", docsRoutes());
-  app.route("/api/auth", authRoutes(auth));
+  app.route("/api/auth", authRoutes(auth, sessions));
 
-  const user = requireUser(auth);
+  const user = requireUser(auth, sessions);
   app.use("/api/tasks", user);
   app.use("/api/tasks/*", user);
   app.route("/api/tasks", tasksRoutes(deps));

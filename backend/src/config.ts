@@ -28,6 +28,7 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(15_000),
     MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
@@ -56,6 +57,8 @@ export interface Config {
   authRateLimit: boolean;
   shutdownTimeoutMs: number;
   migrateOnStart: boolean;
+  /** How long a resolved session is reused in-process; 0 turns the cache off. */
+  sessionCacheMs: number;
   version: string;
   /** Set when the development secret had to be generated; the caller logs it. */
   warnings: string[];
@@ -117,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     authRateLimit: env.AUTH_RATE_LIMIT === "on",
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     migrateOnStart: env.MIGRATE_ON_START === "true",
+    sessionCacheMs: env.SESSION_CACHE_MS,
     version: "0.1.0",
     warnings,
   });

@@ -31,7 +31,7 @@ async function shutdown(signal: string) {
   await backend.stop();
   await database.close();
   logger.info("stopped");
-  process.exit(0);
+  logger.flush(() => process.exit(0));
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,6 +1,14 @@
 // REST routes for tasks: thin wrappers over the core task service. Each route definition is the OpenAPI
 // document and the boundary validation; the service validates again and holds every rule.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ValidationError } from "@todo/core/errors";
+import {
+  CreateTaskInput,
+  ListTasksQuery,
+  TaskJson,
+  UpdateTaskInput,
+  validationErrorFrom,
+} from "@todo/core/tasks/tasks.schema";
 import {
   completeTask,
   createTask,
@@ -10,16 +18,8 @@ import {
   reopenTask,
   updateTask,
 } from "@todo/core/tasks/tasks.service";
-import {
-  CreateTaskInput,
-  ListTasksQuery,
-  TaskJson,
-  UpdateTaskInput,
-  validationErrorFrom,
-} from "@todo/core/tasks/tasks.schema";
 import type { AppDeps, AppEnv } from "../http/context";
 import { ErrorResponses } from "../http/openapi";
-import { ValidationError } from "@todo/core/errors";
 
 const IdParam = z.object({
   id: z

@@ -44,7 +44,10 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
       ["a tag with spaces", { title: "t", tags: ["two words"] }],
       ["a date without a zone", { title: "t", due_at: "2026-12-01T09:00:00" }],
       ["a non-date", { title: "t", due_at: "tomorrow" }],
-      ["a reminder after the due date", { title: "t", due_at: "2026-12-01T09:00:00Z", remind_at: "2026-12-02T09:00:00Z" }],
+      [
+        "a reminder after the due date",
+        { title: "t", due_at: "2026-12-01T09:00:00Z", remind_at: "2026-12-02T09:00:00Z" },
+      ],
       ["an invalid rule", { title: "t", recurrence: "FREQ=SOMETIMES" }],
       ["an unknown time zone", { title: "t", timezone: "Mars/Olympus" }],
       ["an unknown field", { title: "t", owner: "someone-else" }],
@@ -98,9 +101,7 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
 
     it("hands out distinct numbers to concurrent creations", async () => {
       const user = await insertUser(db);
-      const created = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => createTask(db, user, { title: `t${i}` })),
-      );
+      const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createTask(db, user, { title: `t${i}` })));
       expect(new Set(created.map((t) => t.id)).size).toBe(20);
       expect(Math.max(...created.map((t) => t.id))).toBe(20);
     });
@@ -131,7 +132,12 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
         remind_at: "2026-12-01T08:00:00Z",
       });
       const updated = await updateTask(db, user, task.id, { priority: "high", remind_at: null });
-      expect(updated).toMatchObject({ title: "Report", priority: "high", due_at: "2026-12-01T09:00:00.000Z", remind_at: null });
+      expect(updated).toMatchObject({
+        title: "Report",
+        priority: "high",
+        due_at: "2026-12-01T09:00:00.000Z",
+        remind_at: null,
+      });
       expect(new Date(updated.updated_at).getTime()).toBeGreaterThanOrEqual(new Date(task.updated_at).getTime());
     });
 
@@ -139,13 +145,19 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
       const user = await insertUser(db);
       const task = await createTask(db, user, { title: "Keep me" });
       await expect(updateTask(db, user, task.id, { title: "" })).rejects.toBeInstanceOf(ValidationError);
-      await expect(updateTask(db, user, task.id, { due_at: "2026-12-01T09:00:00Z", remind_at: "2026-12-09T09:00:00Z" })).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        updateTask(db, user, task.id, { due_at: "2026-12-01T09:00:00Z", remind_at: "2026-12-09T09:00:00Z" }),
+      ).rejects.toBeInstanceOf(ValidationError);
       expect(await getTask(db, user, task.id)).toEqual(task);
     });
 
     it("completing through an update creates the next occurrence", async () => {
       const user = await insertUser(db);
-      const task = await createTask(db, user, { title: "Standup", due_at: "2026-11-23T09:00:00Z", recurrence: "daily" });
+      const task = await createTask(db, user, {
+        title: "Standup",
+        due_at: "2026-11-23T09:00:00Z",
+        recurrence: "daily",
+      });
       await updateTask(db, user, task.id, { completed: true });
       const pending = await listTasks(db, user, { status: "pending" });
       expect(pending.tasks.map((t) => t.due_at)).toEqual(["2026-11-24T09:00:00.000Z"]);
@@ -156,7 +168,8 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
     async function completeAndNext(input: Record<string, unknown>) {
       const user = await insertUser(db);
       const task = await createTask(db, user, { title: "Recurring", ...input });
-      return { user, task, ...(await completeTask(db, user, task.id)) };
+      const result = await completeTask(db, user, task.id);
+      return { user, created: task, task: result.task, next: result.next };
     }
 
     it("completes a one-off task without a next occurrence", async () => {
@@ -204,7 +217,11 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
 
     it("monthly on the 31st: clamps to the month's last day and returns to the 31st", async () => {
       const user = await insertUser(db);
-      const first = await createTask(db, user, { title: "Invoice", due_at: "2027-01-31T09:00:00Z", recurrence: "monthly" });
+      const first = await createTask(db, user, {
+        title: "Invoice",
+        due_at: "2027-01-31T09:00:00Z",
+        recurrence: "monthly",
+      });
       expect(first.recurrence).toBe("FREQ=MONTHLY;BYMONTHDAY=31");
       const feb = (await completeTask(db, user, first.id)).next;
       expect(feb?.due_at).toBe("2027-02-28T09:00:00.000Z");
@@ -224,12 +241,15 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
     });
 
     it("a rule that has ended creates no next task", async () => {
-      const { next } = await completeAndNext({ due_at: "2026-11-22T09:00:00Z", recurrence: "FREQ=DAILY;UNTIL=20261122T235959Z" });
+      const { next } = await completeAndNext({
+        due_at: "2026-11-22T09:00:00Z",
+        recurrence: "FREQ=DAILY;UNTIL=20261122T235959Z",
+      });
       expect(next).toBeNull();
     });
 
     it("completing twice creates only one next occurrence", async () => {
-      const { user, task } = await completeAndNext({ due_at: "2026-11-22T09:00:00Z", recurrence: "daily" });
+      const { user, created: task } = await completeAndNext({ due_at: "2026-11-22T09:00:00Z", recurrence: "daily" });
       const again = await completeTask(db, user, task.id);
       expect(again.next).toBeNull();
       expect((await listTasks(db, user)).total).toBe(2);
@@ -252,7 +272,13 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
       user = await insertUser(db);
       const make = (input: Record<string, unknown>) => createTask(db, user, input);
       await make({ title: "Buy milk", tags: ["shopping", "home"], priority: "low", due_at: "2026-11-22T18:00:00Z" });
-      await make({ title: "Write report", description: "quarterly numbers", tags: ["work"], priority: "high", due_at: "2026-11-20T09:00:00Z" });
+      await make({
+        title: "Write report",
+        description: "quarterly numbers",
+        tags: ["work"],
+        priority: "high",
+        due_at: "2026-11-20T09:00:00Z",
+      });
       await make({ title: "call mom", priority: "medium", due_at: "2026-11-26T09:00:00Z" });
       await make({ title: "Archive 100% done_items", tags: ["work"], due_at: "2026-12-15T09:00:00Z" });
       const done = await make({ title: "Old overdue but done", due_at: "2026-11-01T09:00:00Z", tags: ["home"] });
@@ -287,21 +313,61 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
     it("filters by due date in the given time zone", async () => {
       expect(await titles({ due: "overdue" })).toEqual(["Write report"]);
       expect(await titles({ due: "today" })).toEqual(["Buy milk"]);
-      expect((await titles({ due: "week", sort: "due" }))).toEqual(["Buy milk", "call mom"]);
+      expect(await titles({ due: "week", sort: "due" })).toEqual(["Buy milk", "call mom"]);
       expect(await titles({ due: "none" })).toEqual([]);
       // 18:00 UTC on Nov 22 is already Nov 23 in Tokyo.
       expect(await titles({ due: "today", tz: "Asia/Tokyo" })).toEqual([]);
     });
 
     it("sorts by every key in both directions", async () => {
-      expect(await titles({ sort: "title", status: "pending" })).toEqual(["Archive 100% done_items", "Buy milk", "call mom", "Write report"]);
-      expect(await titles({ sort: "title", order: "desc", status: "pending" })).toEqual(["Write report", "call mom", "Buy milk", "Archive 100% done_items"]);
-      expect(await titles({ sort: "priority", status: "pending" })).toEqual(["Write report", "call mom", "Buy milk", "Archive 100% done_items"]);
-      expect(await titles({ sort: "priority", order: "asc", status: "pending" })).toEqual(["Archive 100% done_items", "Buy milk", "call mom", "Write report"]);
-      expect(await titles({ sort: "due", status: "pending" })).toEqual(["Write report", "Buy milk", "call mom", "Archive 100% done_items"]);
-      expect(await titles({ sort: "due", order: "desc", status: "pending" })).toEqual(["Archive 100% done_items", "call mom", "Buy milk", "Write report"]);
-      expect(await titles({ sort: "created", status: "pending" })).toEqual(["Archive 100% done_items", "call mom", "Write report", "Buy milk"]);
-      expect(await titles({ sort: "created", order: "asc", status: "pending" })).toEqual(["Buy milk", "Write report", "call mom", "Archive 100% done_items"]);
+      expect(await titles({ sort: "title", status: "pending" })).toEqual([
+        "Archive 100% done_items",
+        "Buy milk",
+        "call mom",
+        "Write report",
+      ]);
+      expect(await titles({ sort: "title", order: "desc", status: "pending" })).toEqual([
+        "Write report",
+        "call mom",
+        "Buy milk",
+        "Archive 100% done_items",
+      ]);
+      expect(await titles({ sort: "priority", status: "pending" })).toEqual([
+        "Write report",
+        "call mom",
+        "Buy milk",
+        "Archive 100% done_items",
+      ]);
+      expect(await titles({ sort: "priority", order: "asc", status: "pending" })).toEqual([
+        "Archive 100% done_items",
+        "Buy milk",
+        "call mom",
+        "Write report",
+      ]);
+      expect(await titles({ sort: "due", status: "pending" })).toEqual([
+        "Write report",
+        "Buy milk",
+        "call mom",
+        "Archive 100% done_items",
+      ]);
+      expect(await titles({ sort: "due", order: "desc", status: "pending" })).toEqual([
+        "Archive 100% done_items",
+        "call mom",
+        "Buy milk",
+        "Write report",
+      ]);
+      expect(await titles({ sort: "created", status: "pending" })).toEqual([
+        "Archive 100% done_items",
+        "call mom",
+        "Write report",
+        "Buy milk",
+      ]);
+      expect(await titles({ sort: "created", order: "asc", status: "pending" })).toEqual([
+        "Buy milk",
+        "Write report",
+        "call mom",
+        "Archive 100% done_items",
+      ]);
     });
 
     it("paginates with a total that ignores the page", async () => {

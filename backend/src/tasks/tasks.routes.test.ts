@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestBackend, type TestBackend, type TestUser } from "../../../test/backend";
+import { databaseKinds } from "../../../test/databases";
+
+describe.each(databaseKinds)("task routes on %s", (kind) => {
+  let api: TestBackend;
+  let alice: TestUser;
+  beforeAll(async () => {
+    api = await createTestBackend(kind);
+    alice = await api.signUp("Alice");
+  });
+  afterAll(() => api.close());
+
+  const as = (user: TestUser) => ({
+    get: (path: string) => api.request("GET", path, { headers: user.headers }),
+    post: (path: string, body?: unknown) => api.request("POST", path, { headers: user.headers, body }),
+    patch: (path: string, body: unknown) => api.request("PATCH", path, { headers: user.headers, body }),
+    put: (path: string, body: unknown) => api.request("PUT", path, { headers: user.headers, body }),
+    del: (path: string) => api.request("DELETE", path, { headers: user.headers }),
+  });
+
+  it("creates, reads, updates, completes, reopens and deletes a task", async () => {
+    const a = as(alice);
+    const created = await a.post("/api/tasks", {
+      title: "Pay rent",
+      priority: "high",
+      tags: ["home"],
+      due_at: "2026-12-01T09:00:00+01:00",
+      recurrence: "monthly",
+    });
+    expect(created.status).toBe(201);
+    expect(Object.keys(created.json).sort()).toEqual([
+      "completed",
+      "completed_at",
+      "created_at",
+      "description",
+      "due_at",
+      "id",
+      "priority",
+      "recurrence",
+      "remind_at",
+      "tags",
+      "title",
+      "updated_at",
+    ]);
+    expect(created.json).toMatchObject({
+      title: "Pay rent",
+      due_at: "2026-12-01T08:00:00.000Z",
+      recurrence: "FREQ=MONTHLY;BYMONTHDAY=1",
+    });
+    const id = created.json.id;
+
+    expect((await a.get(`/api/tasks/${id}`)).json).toEqual(created.json);
+    const patched = await a.patch(`/api/tasks/${id}`, { description: "to the landlord" });
+    expect(patched.status).toBe(200);
+    expect(patched.json.description).toBe("to the landlord");
+
+    const done = await a.post(`/api/tasks/${id}/complete`);
+    expect(done.status).toBe(200);
+    expect(done.json.task.completed).toBe(true);
+    expect(done.json.next).toMatchObject({ title: "Pay rent", due_at: "2027-01-01T08:00:00.000Z", completed: false });
+
+    const reopened = await a.post(`/api/tasks/${id}/reopen`);
+    expect(reopened.json).toMatchObject({ completed: false, completed_at: null });
+
+    expect((await a.del(`/api/tasks/${id}`)).status).toBe(204);
+    expect((await a.get(`/api/tasks/${id}`)).status).toBe(404);
+  });
+
+  it("lists with filters, sorting and pagination over HTTP, including repeated tag parameters", async () => {
+    const bob = await api.signUp("Bob");
+    const b = as(bob);
+    await b.post("/api/tasks", { title: "alpha", tags: ["x", "y"], priority: "low" });
+    await b.post("/api/tasks", { title: "beta", tags: ["x"], priority: "high" });
+    await b.post("/api/tasks", { title: "gamma", tags: ["y"] });
+    const both = await b.get("/api/tasks?tag=x&tag=y");
+    expect(both.json).toMatchObject({ total: 1, tasks: [{ title: "alpha" }] });
+    const sorted = await b.get("/api/tasks?sort=title&order=desc&limit=2");
+    expect(sorted.json.total).toBe(3);
+    expect(sorted.json.tasks.map((t: { title: string }) => t.title)).toEqual(["gamma", "beta"]);
+    const high = await b.get("/api/tasks?priority=high&status=pending&q=BET");
+    expect(high.json.tasks.map((t: { title: string }) => t.title)).toEqual(["beta"]);
+  });
+
+  describe("bad input gets the error body and changes nothing", () => {
+    let id: number;
+    beforeAll(async () => {
+      id = (await as(alice).post("/api/tasks", { title: "Untouchable" })).json.id;
+    });
+
+    const expectError = (res: { status: number; json: any }, status: number, code: string) => {
+      expect(res.status).toBe(status);
+      expect(res.json.error.code).toBe(code);
+      expect(typeof res.json.error.message).toBe("string");
+      expect(JSON.stringify(res.json)).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
+    };
+
+    it("malformed JSON → 400", async () => {
+      expectError(
+        await api.request("POST", "/api/tasks", {
+          headers: { ...alice.headers, "content-type": "application/json" },
+          raw: '{"title": ',
+        }),
+        400,
+        "bad_request",
+      );
+      expectError(
+        await api.request("PATCH", `/api/tasks/${id}`, {
+          headers: { ...alice.headers, "content-type": "application/json" },
+          raw: "{oops",
+        }),
+        400,
+        "bad_request",
+      );
+    });
+
+    it("a body that is not JSON → 415", async () => {
+      expectError(
+        await api.request("POST", "/api/tasks", {
+          headers: { ...alice.headers, "content-type": "text/plain" },
+          raw: "title=x",
+        }),
+        415,
+        "unsupported_media_type",
+      );
+    });
+
+    it("wrong types, unknown fields and out-of-range values → 422 with details", async () => {
+      const a = as(alice);
+      for (const body of [
+        { title: 42 },
+        { title: "x", tags: "home" },
+        { title: "x", completed: "yes" },
+        { title: "x", priority: 3 },
+        { title: "x", admin: true },
+        { title: "x".repeat(201) },
+        [],
+        "just a string",
+        null,
+      ]) {
+        const res = await a.post("/api/tasks", body);
+        expectError(res, 422, "validation_error");
+        expect(Array.isArray(res.json.error.details)).toBe(true);
+      }
+      expectError(await a.patch(`/api/tasks/${id}`, { title: "" }), 422, "validation_error");
+      expectError(await a.patch(`/api/tasks/${id}`, { owner_id: "x" }), 422, "validation_error");
+    });
+
+    it("huge or invalid list parameters → 422", async () => {
+      for (const query of [
+        "limit=100000",
+        "limit=0",
+        "limit=-5",
+        "offset=-1",
+        "limit=abc",
+        "sort=password",
+        "status=maybe",
+        "due=soon",
+      ]) {
+        expectError(await as(alice).get(`/api/tasks?${query}`), 422, "validation_error");
+      }
+    });
+
+    it("an oversized body → 413", async () => {
+      const res = await as(alice).post("/api/tasks", { title: "big", description: "x".repeat(70_000) });
+      expectError(res, 413, "payload_too_large");
+    });
+
+    it("bad ids → 422 and unknown ids → 404", async () => {
+      expectError(await as(alice).get("/api/tasks/abc"), 422, "validation_error");
+      expectError(await as(alice).get("/api/tasks/-1"), 422, "validation_error");
+      expectError(await as(alice).get("/api/tasks/999999"), 404, "not_found");
+      expectError(await as(alice).get("/api/nothing-here"), 404, "not_found");
+    });
+
+    it("no credentials or a forged token → 401", async () => {
+      expectError(await api.request("GET", "/api/tasks"), 401, "unauthorized");
+      expectError(
+        await api.request("GET", "/api/tasks", { headers: { authorization: "Bearer forged.token" } }),
+        401,
+        "unauthorized",
+      );
+    });
+
+    it("after all of that the task is unchanged", async () => {
+      const res = await as(alice).get(`/api/tasks/${id}`);
+      expect(res.json).toMatchObject({ id, title: "Untouchable", description: "", tags: [], completed: false });
+    });
+
+    it("SQL and HTML in text fields are stored verbatim and returned as JSON", async () => {
+      const title = `'; DELETE FROM tasks; -- <script>alert(1)</script>`;
+      const res = await as(alice).post("/api/tasks", { title, description: '<b>bold</b> & "quotes"' });
+      expect(res.status).toBe(201);
+      expect(res.headers.get("content-type")).toMatch(/application\/json/);
+      expect((await as(alice).get(`/api/tasks/${res.json.id}`)).json.title).toBe(title);
+      expect((await as(alice).get(`/api/tasks/${id}`)).status).toBe(200);
+    });
+  });
+
+  describe("compatibility routes", () => {
+    it("serve the original API's bare objects for the signed-in user", async () => {
+      const carol = await api.signUp("Carol");
+      const base = `/api/${carol.id}/tasks`;
+      const c = as(carol);
+      const created = await c.post(base, { title: "Buy groceries", description: "milk" });
+      expect(created.status).toBe(201);
+      expect(created.json).toMatchObject({ id: 1, title: "Buy groceries", completed: false });
+      const list = await c.get(base);
+      expect(Array.isArray(list.json)).toBe(true);
+      expect(list.json).toHaveLength(1);
+      expect((await c.get(`${base}/1`)).json.title).toBe("Buy groceries");
+      expect((await c.put(`${base}/1`, { title: "Buy groceries and fruit" })).json.title).toBe(
+        "Buy groceries and fruit",
+      );
+      expect((await api.request("PATCH", `${base}/1/complete`, { headers: carol.headers })).json.completed).toBe(true);
+      expect((await api.request("PATCH", `${base}/1/complete`, { headers: carol.headers })).json.completed).toBe(false);
+      expect((await c.get(`${base}?status=completed`)).json).toEqual([]);
+      const deleted = await c.del(`${base}/1`);
+      expect(deleted.status).toBe(200);
+      expect((await c.get(`${base}/1`)).status).toBe(404);
+    });
+  });
+});
