@@ -15,6 +15,7 @@ import { healthRoutes } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/context";
 import { errorResponse, onError } from "./http/errors";
 import { createMetrics, observe } from "./http/observability";
+import { keysRoutes } from "./keys/keys.routes";
 import { compatRoutes } from "./tasks/compat.routes";
 import { tasksRoutes } from "./tasks/tasks.routes";
 
@@ -62,10 +63,13 @@ export function createApp({ config, database, logger }: CreateAppOptions) {
   app.route("/", docsRoutes());
   app.route("/api/auth", authRoutes(auth, sessions));
 
-  const user = requireUser(auth, sessions);
+  const user = requireUser(auth, sessions, database.db);
   app.use("/api/tasks", user);
   app.use("/api/tasks/*", user);
   app.route("/api/tasks", tasksRoutes(deps));
+  app.use("/api/keys", user);
+  app.use("/api/keys/*", user);
+  app.route("/api/keys", keysRoutes(deps));
   app.use("/api/:user_id/*", user);
   app.route("/api", compatRoutes(deps));
 

@@ -1,7 +1,6 @@
 // The only file that reads process.env: validates the whole environment at once and exports a frozen object.
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { developmentSecret } from "@todo/core/auth/development-secret";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -28,6 +27,8 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    MCP_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    EMBEDDED_MCP: z.enum(["true", "false"]).default("true"),
     SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(15_000),
     MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -59,6 +60,8 @@ export interface Config {
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
+  /** Embedded mode (no DATABASE_URL): this process also serves the MCP endpoint on this port. */
+  embeddedMcpPort: number | undefined;
   version: string;
   /** Set when the development secret had to be generated; the caller logs it. */
   warnings: string[];
@@ -68,16 +71,6 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
-}
-
-/** Development only: a secret generated once and kept in DATA_DIR so sessions survive restarts. */
-function developmentSecret(dataDir: string): string {
-  const file = join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -90,8 +83,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const dataDir = resolve(env.DATA_DIR);
   let authSecret = env.BETTER_AUTH_SECRET;
   if (!authSecret) {
-    authSecret = developmentSecret(dataDir);
-    warnings.push(`BETTER_AUTH_SECRET is not set; using a development secret kept in ${join(dataDir, "auth-secret")}`);
+    const generated = developmentSecret(dataDir);
+    authSecret = generated.secret;
+    warnings.push(`BETTER_AUTH_SECRET is not set; using a development secret kept in ${generated.file}`);
   }
   const authUrl = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
   return Object.freeze({
@@ -121,6 +115,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
+    embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,
     version: "0.1.0",
     warnings,
   });

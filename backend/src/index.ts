@@ -1,6 +1,6 @@
 // Entry point: validates the environment, applies migrations, listens, and shuts down gracefully on SIGTERM.
 import { ConfigError, loadConfig } from "./config";
-import { createLogger, openDatabase, startBackend } from "./server";
+import { createLogger, openDatabase, startBackend, startEmbeddedMcp } from "./server";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -22,13 +22,15 @@ if (config.migrateOnStart) {
   logger.info("migrations applied");
 }
 const backend = startBackend(config, database, logger);
+// Embedded mode: PGlite allows one process, so this process serves the MCP endpoint too.
+const mcp = config.embeddedMcpPort ? await startEmbeddedMcp(config, database, logger) : undefined;
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  await backend.stop();
+  await Promise.all([backend.stop(), mcp?.stop()]);
   await database.close();
   logger.info("stopped");
   logger.flush(() => process.exit(0));

@@ -1,6 +1,8 @@
 // Wires config, logger, database and app together; shared by the standalone entry and embedded mode.
 import { serve } from "@hono/node-server";
 import { createDatabase, type DatabaseHandle } from "@todo/core/db/client";
+import { loadConfig as loadMcpConfig } from "@todo/mcp-server/config";
+import { startMcpServer } from "@todo/mcp-server/serve";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app";
 import type { Config } from "./config";
@@ -45,4 +47,18 @@ export function closeServer(server: ReturnType<typeof serve>, timeoutMs: number)
     });
     if ("closeIdleConnections" in server) server.closeIdleConnections();
   });
+}
+
+/** Embedded mode: the MCP server in this process, on the same database, configured from the backend's config. */
+export async function startEmbeddedMcp(config: Config, database: DatabaseHandle, logger: Logger) {
+  const mcpConfig = loadMcpConfig({
+    NODE_ENV: config.env,
+    HOST: config.host,
+    PORT: String(config.embeddedMcpPort),
+    DATA_DIR: config.dataDir,
+    BETTER_AUTH_SECRET: config.authSecret,
+    MCP_ALLOWED_ORIGINS: config.trustedOrigins.join(","),
+    LOG_LEVEL: config.logLevel,
+  });
+  return startMcpServer(mcpConfig, database, logger.child({ name: "mcp-server" }));
 }

@@ -6,8 +6,8 @@ import type { Config } from "../config";
 
 export interface CurrentUser {
   id: string;
-  email: string;
-  name: string;
+  /** How the request proved who it is; API keys may not manage API keys. */
+  via: "session" | "api_key";
 }
 
 /** What every route can reach through `c.get(...)` / `c.var`. */

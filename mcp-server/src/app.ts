@@ -1,0 +1,88 @@
+// The HTTP side of the MCP server: /health, and /mcp guarded by origin check, authentication, body size and
+// rate limits, then handed to the SDK's Streamable HTTP transport (stateless, JSON responses).
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import type { DatabaseHandle } from "@todo/core/db/client";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Logger } from "pino";
+import { authenticate } from "./auth";
+import type { McpConfig } from "./config";
+import { RateLimiter } from "./rate-limit";
+import { createMcpServer } from "./server";
+
+export interface CreateMcpAppOptions {
+  config: McpConfig;
+  database: DatabaseHandle;
+  logger: Logger;
+}
+
+function rpcError(c: Context, status: 400 | 401 | 403 | 404 | 413 | 429 | 500, message: string, code = -32000) {
+  return c.json({ jsonrpc: "2.0", error: { code, message }, id: null }, status);
+}
+
+export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) {
+  const app = new Hono();
+  const limiter = new RateLimiter(config.rateLimitPerMinute, 60_000);
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+  app.get("/", (c) => c.json({ name: "todo-app mcp-server", version: config.version, endpoint: "/mcp" }));
+
+  app.use("/mcp", async (c, next) => {
+    const start = performance.now();
+    await next();
+    logger.info(
+      {
+        method: c.req.method,
+        path: "/mcp",
+        status: c.res.status,
+        user: c.get("userId" as never),
+        ms: Math.round(performance.now() - start),
+      },
+      "request",
+    );
+  });
+
+  app.all(
+    "/mcp",
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) => rpcError(c, 413, `Request body is larger than ${config.maxBodyBytes} bytes`),
+    }),
+    async (c) => {
+      const origin = c.req.header("origin");
+      if (origin && !config.allowedOrigins.includes(origin)) {
+        return rpcError(c, 403, `Origin ${origin} is not allowed (set MCP_ALLOWED_ORIGINS)`);
+      }
+      const auth = await authenticate(database.db, config.authSecret, c.req.header("authorization"));
+      if (!auth.ok) {
+        c.header("WWW-Authenticate", auth.challenge);
+        return rpcError(c, 401, auth.message);
+      }
+      const userId = auth.caller.userId;
+      c.set("userId" as never, userId as never);
+      const retryAfter = limiter.take(userId);
+      if (retryAfter > 0) {
+        c.header("Retry-After", String(Math.ceil(retryAfter / 1000)));
+        return rpcError(c, 429, "Too many requests; slow down");
+      }
+      const server = createMcpServer({ db: database.db, userId, logger }, config.version);
+      const transport = new WebStandardStreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: true,
+      });
+      try {
+        await server.connect(transport);
+        return await transport.handleRequest(c.req.raw);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  app.notFound((c) => rpcError(c, 404, `No route for ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    logger.error({ err }, "unhandled error");
+    return rpcError(c, 500, "Internal error", -32603);
+  });
+  return app;
+}

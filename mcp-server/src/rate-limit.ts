@@ -1,0 +1,23 @@
+// A fixed-window request limit per caller, kept in this replica's memory: it protects the process and the
+// database from one runaway client; it is not a quota shared across replicas.
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** 0 when the request may go ahead, otherwise the milliseconds until the window resets. */
+  take(key: string, now = Date.now()): number {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      if (this.windows.size > 10_000) this.windows.clear();
+      this.windows.set(key, { start: now, count: 1 });
+      return 0;
+    }
+    if (w.count >= this.limit) return w.start + this.windowMs - now;
+    w.count++;
+    return 0;
+  }
+}
