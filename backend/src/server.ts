@@ -11,7 +11,7 @@ export function createLogger(config: Pick<Config, "logLevel">, name: string): Lo
   // Asynchronous, buffered writes: a synchronous write per request line costs more than the request itself.
   return pino(
     { name, level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
-    pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+    pino.destination({ dest: 1, sync: false }),
   );
 }
 
