@@ -7,6 +7,7 @@ import pino from "pino";
 import { createApp } from "../backend/src/app";
 import { loadConfig } from "../backend/src/config";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "./databases";
+import { MCP_TEST_SECRET, startTestMcp } from "./mcp";
 
 export interface TestUser {
   id: string;
@@ -16,10 +17,13 @@ export interface TestUser {
 }
 
 export async function createTestBackend(kind: DatabaseKind, env: Record<string, string> = {}) {
-  const database: TestDatabase = await createTestDatabase(kind);
+  return createTestBackendOn(await createTestDatabase(kind), env);
+}
+
+export async function createTestBackendOn(database: TestDatabase, env: Record<string, string> = {}) {
   const config = loadConfig({
     NODE_ENV: "test",
-    BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    BETTER_AUTH_SECRET: MCP_TEST_SECRET,
     DATA_DIR: mkdtempSync(join(tmpdir(), "todo-test-")),
     AUTH_RATE_LIMIT: "off",
     LOG_LEVEL: "silent",
@@ -64,3 +68,18 @@ export async function createTestBackend(kind: DatabaseKind, env: Record<string, 
 }
 
 export type TestBackend = Awaited<ReturnType<typeof createTestBackend>>;
+
+/** Backend and MCP server on one test database, wired like production: the agent reaches MCP over HTTP. */
+export async function createTestStack(kind: DatabaseKind, env: Record<string, string> = {}) {
+  const database: TestDatabase = await createTestDatabase(kind);
+  const mcp = await startTestMcp(database.handle);
+  const api = await createTestBackendOn(database, { MCP_SERVER_URL: `http://127.0.0.1:${mcp.port}`, ...env });
+  return {
+    ...api,
+    mcp,
+    close: async () => {
+      await mcp.close();
+      await database.drop();
+    },
+  };
+}

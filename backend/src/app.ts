@@ -9,6 +9,8 @@ import { createAuth } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
 import { requireUser } from "./auth/require-user";
 import { SessionCache } from "./auth/session-cache";
+import { chatRoutes } from "./chat/chat.routes";
+import { createChatModel } from "./chat/model";
 import type { Config } from "./config";
 import { docsRoutes } from "./health/docs.routes";
 import { healthRoutes } from "./health/health.routes";
@@ -70,8 +72,11 @@ export function createApp({ config, database, logger }: CreateAppOptions) {
   app.use("/api/keys", user);
   app.use("/api/keys/*", user);
   app.route("/api/keys", keysRoutes(deps));
+  const agent = { db: database.db, config, chatModel: createChatModel(config), logger };
+  for (const path of ["/api/chat", "/api/chat/*", "/api/conversations", "/api/conversations/*"]) app.use(path, user);
+  app.route("/api", chatRoutes(agent));
   app.use("/api/:user_id/*", user);
-  app.route("/api", compatRoutes(deps));
+  app.route("/api", compatRoutes(deps, agent));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -262,7 +262,9 @@ describe("MCP HTTP guards", () => {
     const badArgs = await post(call("add_task", { title: 42 }));
     const body = (await badArgs.json()) as any;
     expect(body.error?.code === -32602 || body.result?.isError === true).toBe(true);
-    const unknown = (await (await post(JSON.stringify({ jsonrpc: "2.0", id: 2, method: "no/such/method" }))).json()) as any;
+    const unknown = (await (
+      await post(JSON.stringify({ jsonrpc: "2.0", id: 2, method: "no/such/method" }))
+    ).json()) as any;
     expect(unknown.error.code).toBe(-32601);
     const list = (await (await post(call("list_tasks", {}))).json()) as any;
     expect(JSON.parse(list.result.content[0].text)).toEqual([]);

@@ -1,8 +1,12 @@
 // The original API's routes (/api/{user_id}/tasks…), kept for existing clients. They return bare Task
 // objects and arrays, and refuse any {user_id} other than the signed-in user's with 403.
+
+import { ChatInput } from "@todo/core/conversations/conversations.service";
 import { ForbiddenError } from "@todo/core/errors";
+import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
 import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "@todo/core/tasks/tasks.service";
 import { Hono, type MiddlewareHandler } from "hono";
+import { type AgentDeps, chat } from "../chat/agent";
 import type { AppDeps, AppEnv } from "../http/context";
 
 const sameUser: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -10,11 +14,12 @@ const sameUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function compatRoutes({ database }: AppDeps) {
+export function compatRoutes({ database }: AppDeps, agent: AgentDeps) {
   const db = database.db;
   const router = new Hono<AppEnv>();
   router.use("/:user_id/tasks", sameUser);
   router.use("/:user_id/tasks/*", sameUser);
+  router.use("/:user_id/chat", sameUser);
 
   router.get("/:user_id/tasks", async (c) => {
     const query: Record<string, unknown> = { ...c.req.query(), limit: c.req.query("limit") ?? "200" };
@@ -34,5 +39,10 @@ export function compatRoutes({ database }: AppDeps) {
   router.patch("/:user_id/tasks/:id/complete", async (c) =>
     c.json(await toggleTask(db, c.var.user.id, c.req.param("id"))),
   );
+  router.post("/:user_id/chat", async (c) => {
+    const input = ChatInput.safeParse(await c.req.json());
+    if (!input.success) throw validationErrorFrom(input.error);
+    return c.json(await chat(agent, c.var.user.id, input.data));
+  });
   return router;
 }

@@ -1,7 +1,6 @@
 // REST routes for tasks: thin wrappers over the core task service. Each route definition is the OpenAPI
 // document and the boundary validation; the service validates again and holds every rule.
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ValidationError } from "@todo/core/errors";
 import {
   CreateTaskInput,
   ListTasksQuery,
@@ -12,9 +11,11 @@ import {
 import {
   completeTask,
   createTask,
+  createTaskFromText,
   deleteTask,
   getTask,
   listTasks,
+  previewQuickAdd,
   reopenTask,
   updateTask,
 } from "@todo/core/tasks/tasks.service";
@@ -102,13 +103,43 @@ export function tasksRoutes({ database }: AppDeps) {
       if (body && typeof body === "object" && "text" in body) {
         const parsed = QuickAddInput.safeParse(body);
         if (!parsed.success) throw validationErrorFrom(parsed.error);
-        throw new ValidationError("Quick add from plain text is not available yet; send the task fields");
+        const { text, timezone } = parsed.data;
+        return c.json(await createTaskFromText(db, c.var.user.id, text, { timeZone: timezone }), 201);
       }
       return c.json(await createTask(db, c.var.user.id, body), 201);
     },
     (result) => {
       if (!result.success) throw validationErrorFrom(preciseUnionError(result.error));
       return undefined;
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/parse",
+      tags: ["tasks"],
+      summary: "Preview what quick add understands from a line of text (nothing is saved)",
+      security,
+      request: { body: { required: true, ...json(QuickAddInput, "The text as typed so far") } },
+      responses: {
+        200: json(
+          z.object({
+            title: z.string(),
+            priority: z.string(),
+            tags: z.array(z.string()),
+            due_at: z.string().nullable(),
+            remind_at: z.string().nullable(),
+            recurrence: z.string().nullable(),
+          }),
+          "The fields quick add would create",
+        ),
+        ...ErrorResponses,
+      },
+    }),
+    (c) => {
+      const { text, timezone } = c.req.valid("json");
+      return c.json(previewQuickAdd(text, { timeZone: timezone }), 200);
     },
   );
 

@@ -1,5 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { updateTask } from "@todo/core/tasks/tasks.service";
+import { z } from "zod";
 import { taskFields } from "./fields";
 import { compatUserId, definedFields, runTool, type ToolContext, taskId } from "./tool";
 
@@ -20,6 +21,10 @@ export function registerUpdateTask(server: McpServer, ctx: ToolContext) {
         remind_at: taskFields.remind_at.optional(),
         recurrence: taskFields.recurrence.optional(),
         timezone: taskFields.timezone.optional(),
+        completed: z
+          .boolean()
+          .optional()
+          .describe("false reopens a completed task; true completes it (prefer complete_task for that)"),
         user_id: compatUserId,
       },
       annotations: { destructiveHint: false, idempotentHint: true },

@@ -6,7 +6,8 @@ import { and, arrayContains, asc, desc, eq, gte, ilike, isNotNull, isNull, lt, o
 import type { Database } from "../db/client";
 import { type TaskRow, taskCounters, tasks } from "../db/schema";
 import { NotFoundError, ValidationError } from "../errors";
-import { anchorRecurrence, nextOccurrence } from "./recurrence";
+import { parseQuickAdd, type QuickAddResult } from "../language/quick-add";
+import { anchorRecurrence, isValidTimeZone, nextOccurrence } from "./recurrence";
 import {
   CreateTaskInput,
   type ListTasksFilter,
@@ -109,6 +110,29 @@ export async function createTask(db: Database, userId: string, input: unknown): 
     timeZone,
   });
   return toTaskJson(row);
+}
+
+export interface QuickAddOptions {
+  timeZone?: string | undefined;
+  now?: Date;
+}
+
+/** What quick add understands from a line of text: the preview the UI shows while the person types. */
+export function previewQuickAdd(text: string, options: QuickAddOptions = {}): QuickAddResult {
+  const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC";
+  return parseQuickAdd(text, { timeZone, now: options.now ?? new Date() });
+}
+
+/** Quick add: "Pay rent every 1st 9am #home !high" → a task with those fields. */
+export async function createTaskFromText(
+  db: Database,
+  userId: string,
+  text: string,
+  options: QuickAddOptions = {},
+): Promise<TaskJson> {
+  const parsed = previewQuickAdd(text, options);
+  const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC";
+  return createTask(db, userId, { ...parsed, timezone: timeZone });
 }
 
 function parseNumber(id: unknown): number {

@@ -1,0 +1,268 @@
+// The builtin assistant's brain: from the person's message and the tool results so far in this turn, decide the
+// next tool calls or the final answer. It plugs into the same agent loop as an LLM. Only the person's own message
+// is ever read as a request; task titles and tool results are data.
+import { type Intent, type ListFilter, parseIntent, type TaskChanges, type TaskRef } from "../language/intents";
+import { matchTasks } from "../language/match";
+import { describeFilter, describeTask } from "../language/reply";
+import { formatConfirmationRequest } from "./confirmation";
+
+export interface ToolCallPlan {
+  name: "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task";
+  args: Record<string, unknown>;
+}
+
+/** A tool call made earlier in this turn and what came back (value parsed from JSON; error as a sentence). */
+export interface ToolOutcome {
+  name: string;
+  args: Record<string, unknown>;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+export interface PlanInput {
+  message: string;
+  outcomes: ToolOutcome[];
+  timeZone: string;
+  now: Date;
+  /** The previous answer asked to confirm deleting these tasks, and how the person replied. */
+  pending?: { action: "delete_many"; ids: number[]; answer: "yes" | "no" | "other" } | null;
+}
+
+export type Plan = { type: "call"; calls: ToolCallPlan[] } | { type: "reply"; text: string };
+
+interface ListedTask {
+  id: number;
+  title: string;
+  completed: boolean;
+  priority?: "none" | "low" | "medium" | "high";
+  tags: string[];
+  due_at: string | null;
+}
+
+const call = (...calls: ToolCallPlan[]): Plan => ({ type: "call", calls });
+const reply = (text: string): Plan => ({ type: "reply", text });
+
+const HELP =
+  'I can add, list, complete, change and delete your tasks. Try "add buy milk tomorrow at 5pm #shopping", "what\'s due today?", "mark task 3 as done", "push the dentist to next Friday" or "delete the meeting task".';
+
+function friendlyError(error: string | undefined): string {
+  const notFound = error?.match(/Task (\d+) was not found/);
+  if (notFound) return `I couldn't find task ${notFound[1]}.`;
+  return `I couldn't do that: ${error ?? "something went wrong"}`;
+}
+
+function lastOutcome(outcomes: ToolOutcome[], name: string): ToolOutcome | undefined {
+  return [...outcomes].reverse().find((o) => o.name === name);
+}
+
+function listedTasks(outcome: ToolOutcome | undefined): ListedTask[] | null {
+  return outcome?.ok && Array.isArray(outcome.value) ? (outcome.value as ListedTask[]) : null;
+}
+
+function smalltalk(topic: string): string {
+  switch (topic) {
+    case "greeting":
+      return `Hi! ${HELP}`;
+    case "thanks":
+      return "You're welcome! Anything else on your list?";
+    case "bye":
+      return "Bye! Your tasks will be here when you come back.";
+    default:
+      return HELP;
+  }
+}
+
+function listFilterArgs(filter: ListFilter, timeZone: string): Record<string, unknown> {
+  const args: Record<string, unknown> = { timezone: timeZone };
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined) args[k] = v;
+  return args;
+}
+
+function describeListed(tasks: ListedTask[], input: PlanInput): string {
+  const shown = tasks.slice(0, 25);
+  const lines = shown.map(
+    (t) => `- ${capitalise(describeTask(t, input.timeZone, input.now))}${t.completed ? " ✓" : ""}`,
+  );
+  if (tasks.length > shown.length) lines.push(`…and ${tasks.length - shown.length} more.`);
+  return lines.join("\n");
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function planAdd(intent: Extract<Intent, { kind: "add" }>, input: PlanInput): Plan {
+  const added = lastOutcome(input.outcomes, "add_task");
+  if (!added) {
+    const t = intent.task;
+    const args: Record<string, unknown> = { title: t.title, timezone: input.timeZone };
+    if (t.description) args.description = t.description;
+    if (t.priority && t.priority !== "none") args.priority = t.priority;
+    if (t.tags.length) args.tags = t.tags;
+    if (t.due_at) args.due_at = t.due_at;
+    if (t.remind_at) args.remind_at = t.remind_at;
+    if (t.recurrence) args.recurrence = t.recurrence;
+    return call({ name: "add_task", args });
+  }
+  if (!added.ok) return reply(friendlyError(added.error));
+  const id = (added.value as { task_id: number }).task_id;
+  const t = intent.task;
+  return reply(
+    `Added ${describeTask({ id, title: t.title, due_at: t.due_at, recurrence: t.recurrence, priority: t.priority, tags: t.tags }, input.timeZone, input.now)}.`,
+  );
+}
+
+function planList(filter: ListFilter, input: PlanInput): Plan {
+  const listed = lastOutcome(input.outcomes, "list_tasks");
+  if (!listed) return call({ name: "list_tasks", args: listFilterArgs(filter, input.timeZone) });
+  const tasks = listedTasks(listed);
+  if (!tasks) return reply(friendlyError(listed.error));
+  const what = describeFilter(filter);
+  if (tasks.length === 0) {
+    return reply(filter.status === "completed" ? "You haven't completed any tasks yet." : `You have no ${what}.`);
+  }
+  const count = tasks.length === 1 ? `one of your ${what}` : `your ${tasks.length} ${what}`;
+  return reply(`Here ${tasks.length === 1 ? "is" : "are"} ${count}:\n${describeListed(tasks, input)}`);
+}
+
+type ActionKind = "complete" | "delete" | "reopen" | "update";
+
+/** The task a reference means: a number directly, or a title matched against the person's own tasks. */
+function resolveRef(
+  ref: TaskRef,
+  kind: ActionKind,
+  input: PlanInput,
+  needTags: boolean,
+): { id: number; task?: ListedTask } | Plan {
+  const tasks = listedTasks(lastOutcome(input.outcomes, "list_tasks"));
+  if ("id" in ref) {
+    if (!needTags) return { id: ref.id };
+    if (!tasks) return call({ name: "list_tasks", args: { status: "all", timezone: input.timeZone } });
+    const task = tasks.find((t) => t.id === ref.id);
+    return task ? { id: ref.id, task } : reply(`I couldn't find task ${ref.id}.`);
+  }
+  if (!tasks) {
+    const listed = lastOutcome(input.outcomes, "list_tasks");
+    if (listed) return reply(friendlyError(listed.error));
+    return call({ name: "list_tasks", args: { status: "all", timezone: input.timeZone } });
+  }
+  const pool = kind === "reopen" ? tasks.filter((t) => t.completed) : tasks;
+  const matches = matchTasks(ref.title, pool, { preferPending: kind !== "reopen" });
+  if (matches.length === 0) return reply(`I couldn't find a task matching "${ref.title}".`);
+  if (matches.length > 1) {
+    const verb = { complete: "complete", delete: "delete", reopen: "reopen", update: "change" }[kind];
+    const lines = matches.slice(0, 10).map((t) => `- ${capitalise(describeTask(t, input.timeZone, input.now))}`);
+    return reply(
+      `${matches.length} tasks match "${ref.title}", so I haven't changed anything. Which one do you mean?\n${lines.join("\n")}\nFor example: "${verb} task ${matches[0]!.id}".`,
+    );
+  }
+  return { id: matches[0]!.id, task: matches[0] };
+}
+
+function updateArgs(id: number, changes: TaskChanges, task: ListedTask | undefined, timeZone: string) {
+  const args: Record<string, unknown> = { task_id: id, timezone: timeZone };
+  for (const key of ["title", "description", "priority", "due_at", "remind_at", "recurrence"] as const) {
+    if (changes[key] !== undefined) args[key] = changes[key];
+  }
+  if (changes.tags_add?.length || changes.tags_remove?.length) {
+    const current = new Set(task?.tags ?? []);
+    for (const t of changes.tags_add ?? []) current.add(t);
+    for (const t of changes.tags_remove ?? []) current.delete(t);
+    args.tags = [...current];
+  }
+  return args;
+}
+
+function describeChanges(changes: TaskChanges): string {
+  const names: string[] = [];
+  if (changes.title !== undefined) names.push("title");
+  if (changes.description !== undefined) names.push("notes");
+  if (changes.priority !== undefined) names.push(`priority → ${changes.priority}`);
+  if (changes.due_at !== undefined) names.push(changes.due_at === null ? "no due date" : "due date");
+  if (changes.remind_at !== undefined) names.push(changes.remind_at === null ? "no reminder" : "reminder");
+  if (changes.recurrence !== undefined) names.push(changes.recurrence === null ? "no longer repeats" : "repeat rule");
+  if (changes.tags_add?.length) names.push(`tagged ${changes.tags_add.map((t) => `#${t}`).join(" ")}`);
+  if (changes.tags_remove?.length) names.push(`untagged ${changes.tags_remove.map((t) => `#${t}`).join(" ")}`);
+  return names.join(", ");
+}
+
+function planAction(intent: Extract<Intent, { kind: ActionKind }>, input: PlanInput): Plan {
+  const changes = intent.kind === "update" ? intent.changes : undefined;
+  const needTags = Boolean(changes?.tags_add?.length || changes?.tags_remove?.length);
+  const target = resolveRef(intent.ref, intent.kind, input, needTags);
+  if ("type" in target) return target;
+  const tool = { complete: "complete_task", delete: "delete_task", reopen: "update_task", update: "update_task" }[
+    intent.kind
+  ] as ToolCallPlan["name"];
+  const done = lastOutcome(input.outcomes, tool);
+  if (!done) {
+    if (intent.kind === "reopen") return call({ name: tool, args: { task_id: target.id, completed: false } });
+    if (intent.kind === "update") {
+      if (!describeChanges(intent.changes)) return reply(`What should I change about task ${target.id}?`);
+      return call({ name: tool, args: updateArgs(target.id, intent.changes, target.task, input.timeZone) });
+    }
+    return call({ name: tool, args: { task_id: target.id } });
+  }
+  if (!done.ok) return reply(friendlyError(done.error));
+  const result = done.value as { task_id: number; title: string; next_task_id?: number };
+  switch (intent.kind) {
+    case "complete":
+      return reply(
+        `Marked task ${result.task_id} as complete: ${result.title}.${result.next_task_id ? ` It repeats, so task ${result.next_task_id} is the next one.` : ""}`,
+      );
+    case "delete":
+      return reply(`Deleted task ${result.task_id}: ${result.title}.`);
+    case "reopen":
+      return reply(`Reopened task ${result.task_id}: ${result.title}.`);
+    default:
+      return reply(`Updated task ${result.task_id}: ${result.title} (${describeChanges(intent.changes)}).`);
+  }
+}
+
+function planDeleteMany(filter: ListFilter, input: PlanInput): Plan {
+  const listed = lastOutcome(input.outcomes, "list_tasks");
+  if (!listed) return call({ name: "list_tasks", args: listFilterArgs(filter, input.timeZone) });
+  const tasks = listedTasks(listed);
+  if (!tasks) return reply(friendlyError(listed.error));
+  if (tasks.length === 0) return reply(`You have no ${describeFilter(filter)}, so there is nothing to delete.`);
+  return reply(formatConfirmationRequest(tasks, describeFilter(filter)));
+}
+
+function planConfirmed(ids: number[], input: PlanInput): Plan {
+  const deletions = input.outcomes.filter((o) => o.name === "delete_task");
+  if (deletions.length === 0)
+    return call(...ids.map((id) => ({ name: "delete_task" as const, args: { task_id: id } })));
+  const deleted = deletions.filter((o) => o.ok).map((o) => o.value as { task_id: number; title: string });
+  const failed = deletions.filter((o) => !o.ok);
+  const lines = deleted.map((t) => `- #${t.task_id} ${t.title}`);
+  let text = deleted.length
+    ? `Deleted ${deleted.length} ${deleted.length === 1 ? "task" : "tasks"}:\n${lines.join("\n")}`
+    : "Nothing was deleted.";
+  if (failed.length) text += `\n${failed.length} could not be deleted (already gone?).`;
+  return reply(text);
+}
+
+export function planTurn(input: PlanInput): Plan {
+  if (input.pending?.answer === "yes") return planConfirmed(input.pending.ids, input);
+  if (input.pending?.answer === "no") return reply("OK, I kept them. Nothing was deleted.");
+
+  const intent = parseIntent(input.message, { now: input.now, timeZone: input.timeZone });
+  switch (intent.kind) {
+    case "smalltalk":
+      return reply(smalltalk(intent.topic));
+    case "add":
+      return planAdd(intent, input);
+    case "list":
+      return planList(intent.filter, input);
+    case "delete_many":
+      return planDeleteMany(intent.filter, input);
+    case "complete":
+    case "delete":
+    case "reopen":
+    case "update":
+      return planAction(intent, input);
+    default:
+      return reply(`Sorry, I didn't understand that. ${HELP}`);
+  }
+}
