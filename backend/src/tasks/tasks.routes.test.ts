@@ -197,6 +197,55 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
     });
   });
 
+  describe("quick add", () => {
+    it("creates a task from plain language with every field parsed", async () => {
+      const res = await as(alice).post("/api/tasks", {
+        text: "Pay rent every 1st 9am #home !high",
+        timezone: "Europe/Paris",
+      });
+      expect(res.status).toBe(201);
+      expect(res.json).toMatchObject({
+        title: "Pay rent",
+        priority: "high",
+        tags: ["home"],
+        recurrence: "FREQ=MONTHLY;BYMONTHDAY=1",
+        due_at: expect.stringMatching(/T08:00:00\.000Z$/),
+      });
+      expect(new Date(res.json.due_at).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(res.json.due_at).toLocaleString("en-GB", { timeZone: "Europe/Paris", day: "numeric" })).toBe("1");
+    });
+
+    it("previews without saving", async () => {
+      const before = (await as(alice).get("/api/tasks?limit=200")).json.total;
+      const res = await as(alice).post("/api/tasks/parse", {
+        text: "water the plants every monday #garden",
+        timezone: "UTC",
+      });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({
+        title: "Water the plants",
+        tags: ["garden"],
+        recurrence: "FREQ=WEEKLY;BYDAY=MO",
+      });
+      expect((await as(alice).get("/api/tasks?limit=200")).json.total).toBe(before);
+    });
+
+    it("rejects empty, oversized and mixed bodies with 422", async () => {
+      for (const body of [
+        { text: "" },
+        { text: "   " },
+        { text: "x".repeat(501) },
+        { text: "a", title: "b" },
+        { text: 5 },
+      ]) {
+        const res = await as(alice).post("/api/tasks", body);
+        expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(422);
+        expect(res.json.error.code).toBe("validation_error");
+      }
+      expect((await as(alice).post("/api/tasks/parse", {})).status).toBe(422);
+    });
+  });
+
   describe("compatibility routes", () => {
     it("serve the original API's bare objects for the signed-in user", async () => {
       const carol = await api.signUp("Carol");
