@@ -18,12 +18,18 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default("./data"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    BETTER_AUTH_URL: z.url().optional(),
+    BETTER_AUTH_URL: z
+      .url()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     TRUSTED_ORIGINS: z.string().default(""),
     MCP_SERVER_URL: z.url().default("http://localhost:8080"),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_MODEL: z.string().default("gpt-4o-mini"),
-    OPENAI_BASE_URL: z.url().optional(),
+    OPENAI_BASE_URL: z
+      .url()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
