@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { KeysSettings } from "@/features/keys/components/keys-settings";
+import { getConfig } from "@/lib/config";
+
+export const metadata: Metadata = { title: "Settings" };
+// MCP_PUBLIC_URL is read per request, not frozen into the build.
+export const dynamic = "force-dynamic";
+
+export default function SettingsPage() {
+  const { mcpPublicUrl } = getConfig();
+  return (
+    <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="text-sm text-muted-foreground">API keys and connecting AI clients to your tasks.</p>
+      </div>
+      <KeysSettings mcpUrl={mcpPublicUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+// Liveness for container probes: answers without touching the backend.
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+}

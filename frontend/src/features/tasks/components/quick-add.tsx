@@ -1,0 +1,163 @@
+"use client";
+
+import { BellIcon, CalendarIcon, FlagIcon, HashIcon, Loader2Icon, PlusIcon, RepeatIcon, TypeIcon } from "lucide-react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { ApiError } from "@/lib/api-client";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { cn } from "@/lib/utils";
+import { type ParsedQuickAdd, useQuickAdd, useQuickAddPreview } from "../api/tasks";
+import { describeRecurrence, formatFull, formatWhen, PRIORITY_LABEL } from "../utils/format";
+
+export const QUICK_ADD_INPUT_ID = "quick-add";
+
+function PreviewChip({
+  field,
+  icon,
+  label,
+  children,
+  className,
+}: {
+  field: string;
+  icon: ReactNode;
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <li
+      data-testid={`preview-${field}`}
+      className={cn(
+        "inline-flex max-w-full items-center gap-1.5 rounded-md border bg-background px-2 py-1 text-xs",
+        className,
+      )}
+    >
+      <span aria-hidden className="text-muted-foreground [&_svg]:size-3.5">
+        {icon}
+      </span>
+      <span className="text-muted-foreground">{label}</span>
+      <span className="truncate font-medium">{children}</span>
+    </li>
+  );
+}
+
+function Preview({ parsed }: { parsed: ParsedQuickAdd }) {
+  const repeats = describeRecurrence(parsed.recurrence);
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label="What quick add understood">
+      <PreviewChip field="title" icon={<TypeIcon />} label="Title">
+        {parsed.title}
+      </PreviewChip>
+      {parsed.due_at && (
+        <PreviewChip field="due" icon={<CalendarIcon />} label="Due">
+          <time dateTime={parsed.due_at} title={formatFull(parsed.due_at)}>
+            {formatWhen(parsed.due_at)}
+          </time>
+        </PreviewChip>
+      )}
+      {parsed.remind_at && (
+        <PreviewChip field="remind" icon={<BellIcon />} label="Reminder">
+          <time dateTime={parsed.remind_at} title={formatFull(parsed.remind_at)}>
+            {formatWhen(parsed.remind_at)}
+          </time>
+        </PreviewChip>
+      )}
+      {parsed.priority !== "none" && (
+        <PreviewChip field="priority" icon={<FlagIcon />} label="Priority">
+          {PRIORITY_LABEL[parsed.priority]}
+        </PreviewChip>
+      )}
+      {parsed.tags.length > 0 && (
+        <PreviewChip field="tags" icon={<HashIcon />} label="Tags">
+          {parsed.tags.map((t) => `#${t}`).join(" ")}
+        </PreviewChip>
+      )}
+      {repeats && (
+        <PreviewChip field="recurrence" icon={<RepeatIcon />} label="Repeats">
+          <span title={parsed.recurrence ?? undefined}>{repeats}</span>
+        </PreviewChip>
+      )}
+    </ul>
+  );
+}
+
+/** One line of plain language → a task, with a live preview of the date, priority, tags and recurrence found. */
+export function QuickAdd() {
+  const [text, setText] = useState("");
+  const debounced = useDebouncedValue(text, 200);
+  const preview = useQuickAddPreview(debounced);
+  const quickAdd = useQuickAdd();
+  const hintId = useId();
+  const previewId = useId();
+
+  const current = text.trim();
+  const parsed = current && preview.data && debounced.trim() === current ? preview.data : undefined;
+  const unavailable =
+    preview.error instanceof ApiError && (preview.error.status === 404 || preview.error.status === 405);
+  const previewError = preview.error instanceof ApiError && preview.error.status === 422 ? preview.error : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!current) return;
+    quickAdd.mutate({ text: current, preview: parsed });
+    setText("");
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" aria-label="Quick add">
+      <label htmlFor={QUICK_ADD_INPUT_ID} className="sr-only">
+        Add a task
+      </label>
+      <div className="flex gap-2">
+        <div className="relative flex-1">
+          <PlusIcon
+            aria-hidden
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+          />
+          <Input
+            id={QUICK_ADD_INPUT_ID}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Add a task, e.g. Pay rent every 1st 9am #home !high"
+            autoComplete="off"
+            maxLength={500}
+            className="h-11 pl-9 text-base md:text-base"
+            aria-describedby={`${hintId} ${previewId}`}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") {
+                setText("");
+                e.currentTarget.blur();
+              }
+            }}
+          />
+        </div>
+        <Button type="submit" className="h-11" disabled={!current}>
+          Add
+        </Button>
+      </div>
+      <p id={hintId} className="sr-only">
+        Write the task in plain language. Dates like “tomorrow 5pm”, “every Monday”, tags with #, priority with !high,
+        !medium or !low. Press Enter to add.
+      </p>
+      <div id={previewId} aria-live="polite" className="sm:min-h-7" data-testid="quick-add-preview">
+        {current && parsed && <Preview parsed={parsed} />}
+        {current && !parsed && preview.isFetching && (
+          <span className="inline-flex items-center gap-1 text-xs text-muted-foreground">
+            <Loader2Icon aria-hidden className="size-3 animate-spin" /> Reading…
+          </span>
+        )}
+        {current && previewError && <p className="text-xs text-destructive">{previewError.message}</p>}
+        {current && unavailable && (
+          <p className="text-xs text-muted-foreground">The preview is not available; the task is read when added.</p>
+        )}
+        {!current && (
+          <p className="hidden text-xs text-muted-foreground sm:block">
+            Try “Call mum tomorrow 6pm”, “Gym every Mon, Wed #health” or “Taxes by Apr 15 !high”. Press <kbd>n</kbd> to
+            start typing.
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import { BellIcon, CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, Trash2Icon } from "lucide-react";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
+import { cn } from "@/lib/utils";
+import { describeError, type Task, useDeleteTask, useToggleTask, useUpdateTask } from "../api/tasks";
+import { describeRecurrence, formatFull, formatWhen, isOverdue, PRIORITY_LABEL } from "../utils/format";
+import { TaskEditor } from "./task-editor";
+
+const PRIORITY_STYLE = {
+  high: "text-destructive",
+  medium: "text-warning",
+  low: "text-info",
+  none: "",
+} as const;
+
+const PRIORITY_BORDER = {
+  high: "border-l-destructive",
+  medium: "border-l-warning",
+  low: "border-l-info",
+  none: "border-l-transparent",
+} as const;
+
+export function TaskItem({ task, onTagClick }: { task: Task; onTagClick: (tag: string) => void }) {
+  const [mode, setMode] = useState<"view" | "title" | "full">("view");
+  const [draftTitle, setDraftTitle] = useState(task.title);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const update = useUpdateTask();
+  const toggle = useToggleTask();
+  const remove = useDeleteTask();
+  const titleId = useId();
+  const overdue = isOverdue(task);
+  const pending = task.id < 0; // optimistic draft not yet saved
+  const repeats = describeRecurrence(task.recurrence);
+  const hasDetails =
+    task.due_at || (task.remind_at && !task.completed) || repeats || task.priority !== "none" || task.tags.length > 0;
+
+  function saveTitle() {
+    const title = draftTitle.trim();
+    setMode("view");
+    if (title && title !== task.title) update.mutate({ id: task.id, fields: { title } });
+    else setDraftTitle(task.title);
+  }
+
+  if (mode === "full") {
+    return (
+      <li className="rounded-lg border bg-card shadow-sm" data-testid="task-item" data-task-id={task.id}>
+        <TaskEditor
+          task={task}
+          saving={update.isPending}
+          serverError={saveError}
+          onCancel={() => {
+            setSaveError(null);
+            setMode("view");
+          }}
+          onSave={(fields) =>
+            update.mutate(
+              { id: task.id, fields },
+              {
+                onSuccess: () => {
+                  setSaveError(null);
+                  setMode("view");
+                },
+                onError: (error) => setSaveError(describeError(error)),
+              },
+            )
+          }
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li
+      data-testid="task-item"
+      data-task-id={task.id}
+      data-overdue={overdue || undefined}
+      aria-labelledby={titleId}
+      className={cn(
+        "group flex items-start gap-3 rounded-lg border border-l-4 bg-card px-3 py-3 shadow-xs transition-colors sm:px-4",
+        PRIORITY_BORDER[task.priority],
+        overdue && "bg-overdue/5",
+        pending && "opacity-60",
+      )}
+    >
+      <Checkbox
+        className="mt-0.5 size-5"
+        checked={task.completed}
+        disabled={pending}
+        onCheckedChange={() => toggle.mutate(task)}
+        aria-label={task.completed ? `Mark “${task.title}” as not done` : `Mark “${task.title}” as done`}
+      />
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        {mode === "title" ? (
+          <Input
+            value={draftTitle}
+            onChange={(e) => setDraftTitle(e.target.value)}
+            onBlur={saveTitle}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") saveTitle();
+              if (e.key === "Escape") {
+                setDraftTitle(task.title);
+                setMode("view");
+              }
+            }}
+            aria-label="Task title"
+            maxLength={200}
+            autoFocus
+            className="h-8"
+          />
+        ) : (
+          <button
+            type="button"
+            id={titleId}
+            disabled={pending}
+            onClick={() => {
+              setDraftTitle(task.title);
+              setMode("title");
+            }}
+            className={cn(
+              "w-fit max-w-full cursor-text rounded-sm text-left font-medium break-words outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
+              task.completed && "text-muted-foreground line-through",
+            )}
+            title="Click to rename"
+            data-testid="task-title"
+          >
+            {task.title}
+          </button>
+        )}
+        {task.description && (
+          <p className="line-clamp-2 text-sm break-words text-muted-foreground">{task.description}</p>
+        )}
+        {hasDetails && (
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+            {task.due_at && (
+              <span
+                className={cn("inline-flex items-center gap-1", overdue && "font-semibold text-overdue")}
+                data-testid="task-due"
+              >
+                <CalendarIcon aria-hidden className="size-3.5" />
+                <span className="sr-only">{overdue ? "Overdue, was due" : "Due"}</span>
+                <time dateTime={task.due_at} title={formatFull(task.due_at)}>
+                  {formatWhen(task.due_at)}
+                </time>
+                {overdue && <span aria-hidden>· overdue</span>}
+              </span>
+            )}
+            {task.remind_at && !task.completed && (
+              <span className="inline-flex items-center gap-1" data-testid="task-remind">
+                <BellIcon aria-hidden className="size-3.5" />
+                <span className="sr-only">Reminder</span>
+                <time dateTime={task.remind_at} title={formatFull(task.remind_at)}>
+                  {formatWhen(task.remind_at)}
+                </time>
+              </span>
+            )}
+            {repeats && (
+              <span
+                className="inline-flex items-center gap-1"
+                title={task.recurrence ?? undefined}
+                data-testid="task-recurrence"
+              >
+                <RepeatIcon aria-hidden className="size-3.5" />
+                {repeats}
+              </span>
+            )}
+            {task.priority !== "none" && (
+              <span
+                className={cn("inline-flex items-center gap-1 font-medium", PRIORITY_STYLE[task.priority])}
+                data-testid="task-priority"
+              >
+                <FlagIcon aria-hidden className="size-3.5" />
+                {PRIORITY_LABEL[task.priority]}
+                <span className="sr-only"> priority</span>
+              </span>
+            )}
+            {task.tags.map((tag) => (
+              <button
+                key={tag}
+                type="button"
+                onClick={() => onTagClick(tag)}
+                className="rounded-sm bg-secondary px-1.5 py-0.5 font-medium text-secondary-foreground outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                aria-label={`Show tasks tagged ${tag}`}
+                data-testid="task-tag"
+              >
+                #{tag}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <div className="flex shrink-0 items-center gap-0.5 sm:opacity-60 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+        <Button
+          variant="ghost"
+          size="icon-sm"
+          disabled={pending}
+          onClick={() => setMode("full")}
+          aria-label={`Edit “${task.title}”`}
+        >
+          <PencilIcon aria-hidden />
+        </Button>
+        <Button
+          variant="ghost"
+          size="icon-sm"
+          disabled={pending}
+          onClick={() => remove.mutate(task)}
+          aria-label={`Delete “${task.title}”`}
+          className="hover:text-destructive"
+        >
+          <Trash2Icon aria-hidden />
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+
+import { CheckCircle2Icon, SearchXIcon } from "lucide-react";
+import { BackendUnreachable } from "@/components/backend-unreachable";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { isUnreachable } from "@/lib/api-client";
+import { describeError, type TaskFilters, useTasks } from "../api/tasks";
+import { isFiltered } from "../utils/filters";
+import { TaskItem } from "./task-item";
+
+function LoadingRows() {
+  return (
+    <ul aria-label="Loading tasks" aria-busy="true" className="flex flex-col gap-2">
+      {[0, 1, 2, 3].map((i) => (
+        <li key={i} className="flex items-start gap-3 rounded-lg border bg-card p-4">
+          <Skeleton className="size-5 rounded" />
+          <div className="flex flex-1 flex-col gap-2">
+            <Skeleton className="h-4 w-2/3" />
+            <Skeleton className="h-3 w-1/3" />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EmptyState({ filters, onClear }: { filters: TaskFilters; onClear: () => void }) {
+  if (isFiltered(filters)) {
+    return (
+      <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-12 text-center">
+        <SearchXIcon aria-hidden className="size-10 text-muted-foreground" />
+        <p className="font-medium">No tasks match these filters</p>
+        <Button variant="outline" size="sm" onClick={onClear}>
+          Clear filters
+        </Button>
+      </div>
+    );
+  }
+  const text =
+    filters.status === "completed"
+      ? { title: "Nothing completed yet", body: "Tasks you finish show up here." }
+      : filters.status === "pending"
+        ? { title: "All clear", body: "Nothing left to do. Add a task above, or ask the assistant." }
+        : { title: "No tasks yet", body: "Add your first task above, in plain language." };
+  return (
+    <div
+      className="flex flex-col items-center gap-2 rounded-lg border border-dashed px-6 py-12 text-center"
+      data-testid="empty-state"
+    >
+      <CheckCircle2Icon aria-hidden className="size-10 text-muted-foreground" />
+      <p className="font-medium">{text.title}</p>
+      <p className="text-sm text-muted-foreground">{text.body}</p>
+    </div>
+  );
+}
+
+export function TaskList({
+  filters,
+  onChange,
+}: {
+  filters: TaskFilters;
+  onChange: (next: Partial<TaskFilters>) => void;
+}) {
+  const query = useTasks(filters);
+
+  if (query.isPending) return <LoadingRows />;
+  if (query.isError && !query.data) {
+    if (isUnreachable(query.error))
+      return <BackendUnreachable onRetry={() => query.refetch()} retrying={query.isFetching} />;
+    return (
+      <div role="alert" className="flex flex-col items-center gap-3 rounded-lg border px-6 py-10 text-center">
+        <p className="font-medium">The tasks could not be loaded</p>
+        <p className="text-sm text-muted-foreground">{describeError(query.error).replace(/; your change.*$/, ".")}</p>
+        <Button variant="outline" size="sm" onClick={() => query.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+
+  const tasks = query.data?.pages.flatMap((p) => p.tasks) ?? [];
+  const total = query.data?.pages[0]?.total ?? 0;
+  if (tasks.length === 0) {
+    return <EmptyState filters={filters} onClear={() => onChange({ q: "", priority: null, tags: [], due: null })} />;
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="sr-only" aria-live="polite" data-testid="result-count">
+        {total === 1 ? "1 task" : `${total} tasks`}
+      </p>
+      <ul className="flex flex-col gap-2" aria-label="Tasks" data-testid="task-list" aria-busy={query.isFetching}>
+        {tasks.map((task) => (
+          <TaskItem key={task.id} task={task} onTagClick={(tag) => onChange({ tags: [tag] })} />
+        ))}
+      </ul>
+      {query.hasNextPage && (
+        <Button
+          variant="outline"
+          className="self-center"
+          onClick={() => query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+        >
+          {query.isFetchingNextPage ? "Loading…" : `Show more (${total - tasks.length} left)`}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { readConfig } from "@/lib/config";
+
+export function checkConfigAtStartup() {
+  const { config, problems } = readConfig();
+  if (problems.length > 0) {
+    console.error(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(1);
+  }
+  console.log(`frontend: proxying /api/* to ${config.backendUrl}`);
+}

@@ -1,0 +1,40 @@
+// The only file that reads process.env. Values are read at request time (not inlined at build time), so one
+// built image works in every environment.
+
+export interface FrontendConfig {
+  /** Where the server-side proxy forwards /api/*. */
+  backendUrl: string;
+  /** Public MCP endpoint shown in the settings snippet; null means "same host as the page, port 8080". */
+  mcpPublicUrl: string | null;
+}
+
+// A variable key keeps the bundler from replacing `process.env.NEXT_PUBLIC_*` with its build-time value.
+function read(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function httpUrl(name: string, value: string, problems: string[]): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("not http(s)");
+    return value.replace(/\/+$/, "");
+  } catch {
+    problems.push(`${name}: must be an http:// or https:// URL (got "${value}")`);
+    return value;
+  }
+}
+
+/** Reads and checks every variable, returning the problems instead of throwing. */
+export function readConfig(): { config: FrontendConfig; problems: string[] } {
+  const problems: string[] = [];
+  const backendRaw = read("BACKEND_URL") ?? read("NEXT_PUBLIC_API_URL") ?? "http://127.0.0.1:8000";
+  const backendUrl = httpUrl(read("BACKEND_URL") ? "BACKEND_URL" : "NEXT_PUBLIC_API_URL", backendRaw, problems);
+  const mcpRaw = read("MCP_PUBLIC_URL");
+  const mcpPublicUrl = mcpRaw ? httpUrl("MCP_PUBLIC_URL", mcpRaw, problems) : null;
+  return { config: Object.freeze({ backendUrl, mcpPublicUrl }), problems };
+}
+
+export function getConfig(): FrontendConfig {
+  return readConfig().config;
+}
