@@ -1,36 +1,25 @@
 // The only file that reads process.env: validates the whole environment at once and exports a frozen object.
 import { resolve } from "node:path";
-import { developmentSecret } from "@todo/core/auth/development-secret";
+import {
+  ConfigError,
+  commonEnv,
+  optionalUrl,
+  parseEnv,
+  requireSecretInProduction,
+  resolveAuthSecret,
+} from "@todo/core/config/env";
 import { z } from "zod";
-
-const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const EnvSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    HOST: z.string().min(1).default("0.0.0.0"),
+    ...commonEnv,
     PORT: z.coerce.number().int().min(1).max(65535).default(8000),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    DATA_DIR: z.string().min(1).default("./data"),
-    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    BETTER_AUTH_URL: z
-      .url()
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    BETTER_AUTH_URL: optionalUrl,
     TRUSTED_ORIGINS: z.string().default(""),
     MCP_SERVER_URL: z.url().default("http://localhost:8080"),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_MODEL: z.string().default("gpt-4o-mini"),
-    OPENAI_BASE_URL: z
-      .url()
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    OPENAI_BASE_URL: optionalUrl,
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     MCP_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -39,11 +28,7 @@ const EnvSchema = z
     MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "is required when NODE_ENV=production" });
-    }
-  });
+  .superRefine(requireSecretInProduction);
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -73,26 +58,14 @@ export interface Config {
   warnings: string[];
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  }
-}
+export { ConfigError };
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
-  }
-  const env = parsed.data;
-  const warnings: string[] = [];
+  const env = parseEnv(EnvSchema, source);
   const dataDir = resolve(env.DATA_DIR);
-  let authSecret = env.BETTER_AUTH_SECRET;
-  if (!authSecret) {
-    const generated = developmentSecret(dataDir);
-    authSecret = generated.secret;
-    warnings.push(`BETTER_AUTH_SECRET is not set; using a development secret kept in ${generated.file}`);
-  }
+  const auth = resolveAuthSecret(env.BETTER_AUTH_SECRET, dataDir);
+  const warnings = auth.warning ? [auth.warning] : [];
+  const authSecret = auth.secret;
   const authUrl = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
   return Object.freeze({
     env: env.NODE_ENV,

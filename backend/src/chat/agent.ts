@@ -149,6 +149,19 @@ async function prepareTurn(deps: AgentDeps, userId: string, input: ChatInput): P
   };
 }
 
+/** What both the JSON and the streaming turn hand to the AI SDK loop. */
+function callOptions(deps: AgentDeps, turn: PreparedTurn) {
+  return {
+    model: deps.chatModel.model,
+    system: turn.system,
+    messages: turn.messages,
+    tools: turn.tools,
+    stopWhen: stepCountIs(MAX_STEPS),
+    providerOptions: turn.providerOptions as never,
+    maxRetries: 1,
+  };
+}
+
 function modelFailure(deps: AgentDeps, error: unknown): string {
   deps.logger.warn({ err: error }, "assistant model failed");
   return "Sorry, the assistant's model did not answer properly, so I did not finish that. Your tasks are as they were before anything I reported above; please try again or rephrase.";
@@ -159,15 +172,7 @@ export async function chat(deps: AgentDeps, userId: string, input: ChatInput): P
   let response: string;
   let toolCalls: ToolCallRecord[] = [];
   try {
-    const result = await generateText({
-      model: deps.chatModel.model,
-      system: turn.system,
-      messages: turn.messages,
-      tools: turn.tools,
-      stopWhen: stepCountIs(MAX_STEPS),
-      providerOptions: turn.providerOptions as never,
-      maxRetries: 1,
-    });
+    const result = await generateText(callOptions(deps, turn));
     toolCalls = toolCallsOf(result.steps);
     response = result.text.trim() || "Done.";
   } catch (error) {
@@ -192,13 +197,7 @@ export async function chatStream(deps: AgentDeps, userId: string, input: ChatInp
     );
   };
   const result = streamText({
-    model: deps.chatModel.model,
-    system: turn.system,
-    messages: turn.messages,
-    tools: turn.tools,
-    stopWhen: stepCountIs(MAX_STEPS),
-    providerOptions: turn.providerOptions as never,
-    maxRetries: 1,
+    ...callOptions(deps, turn),
     onFinish: async (event) => {
       await store(event.text.trim() || "Done.", toolCallsOf(event.steps));
     },

@@ -1,5 +1,5 @@
 // Chat routes: one turn (JSON), the streaming variant for the UI, and the stored conversations.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import {
   ChatInput,
   deleteConversation,
@@ -8,14 +8,8 @@ import {
 } from "@todo/core/conversations/conversations.service";
 import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
 import type { AppEnv } from "../http/context";
-import { ErrorResponses } from "../http/openapi";
+import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 import { type AgentDeps, chat, chatStream } from "./agent";
-
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 
 const ToolCall = z.object({ name: z.string(), arguments: z.unknown(), result: z.unknown() });
 const ChatResponse = z.object({ conversation_id: z.string(), response: z.string(), tool_calls: z.array(ToolCall) });
@@ -54,11 +48,7 @@ function lastUserText(body: z.infer<typeof StreamInput>): string {
 }
 
 export function chatRoutes(deps: AgentDeps) {
-  const router = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationErrorFrom(result.error);
-    },
-  });
+  const router = createRouter();
 
   router.openapi(
     createRoute({
@@ -67,8 +57,8 @@ export function chatRoutes(deps: AgentDeps) {
       tags: ["assistant"],
       summary: "One turn with the assistant",
       security,
-      request: { body: { required: true, ...json(ChatInput, "The message") } },
-      responses: { 200: json(ChatResponse, "The answer and the tool calls it made"), ...ErrorResponses },
+      request: { body: { required: true, ...jsonContent(ChatInput, "The message") } },
+      responses: { 200: jsonContent(ChatResponse, "The answer and the tool calls it made"), ...ErrorResponses },
     }),
     async (c) => c.json(await chat(deps, c.var.user.id, c.req.valid("json")), 200),
   );
@@ -92,7 +82,10 @@ export function chatRoutes(deps: AgentDeps) {
       tags: ["assistant"],
       summary: "Your conversations, most recent first",
       security,
-      responses: { 200: json(z.object({ conversations: z.array(Conversation) }), "Conversations"), ...ErrorResponses },
+      responses: {
+        200: jsonContent(z.object({ conversations: z.array(Conversation) }), "Conversations"),
+        ...ErrorResponses,
+      },
     }),
     async (c) => c.json({ conversations: await listConversations(deps.db, c.var.user.id) }, 200),
   );
@@ -106,7 +99,7 @@ export function chatRoutes(deps: AgentDeps) {
       security,
       request: { params: IdParam },
       responses: {
-        200: json(Conversation.extend({ messages: z.array(Message) }), "The conversation"),
+        200: jsonContent(Conversation.extend({ messages: z.array(Message) }), "The conversation"),
         ...ErrorResponses,
       },
     }),

@@ -1,4 +1,8 @@
-import { z } from "@hono/zod-openapi";
+// Shared pieces of the OpenAPI route definitions: the error body, JSON content, security, and a router whose
+// validation failures become the design's 422 body.
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
+import type { AppEnv } from "./context";
 
 export const ErrorBody = z
   .object({
@@ -19,3 +23,19 @@ export const ErrorResponses = {
   413: err("Body too large"),
   422: err("Validation failed"),
 } as const;
+
+/** Session cookie or bearer token (session token or personal API key). */
+export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationErrorFrom(result.error);
+    },
+  });
+}

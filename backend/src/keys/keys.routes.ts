@@ -1,11 +1,11 @@
 // Personal API keys: create (the key is shown once), list, revoke. Managing keys needs a signed-in session.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { CreateApiKeyInput, createApiKey, listApiKeys, revokeApiKey } from "@todo/core/auth/api-keys.service";
 import { ForbiddenError } from "@todo/core/errors";
 import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../http/context";
-import { ErrorResponses } from "../http/openapi";
+import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 
 const ApiKey = z
   .object({
@@ -17,12 +17,6 @@ const ApiKey = z
   })
   .meta({ id: "ApiKey" });
 
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-
 const sessionOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.var.user.via !== "session") throw new ForbiddenError("API keys cannot manage API keys; sign in instead");
   await next();
@@ -30,11 +24,7 @@ const sessionOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 export function keysRoutes({ database }: AppDeps) {
   const db = database.db;
-  const router = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationErrorFrom(result.error);
-    },
-  });
+  const router = createRouter();
   router.use("*", sessionOnly);
 
   router.openapi(
@@ -44,9 +34,9 @@ export function keysRoutes({ database }: AppDeps) {
       tags: ["api keys"],
       summary: "Create a personal API key (shown once)",
       security,
-      request: { body: { required: true, ...json(CreateApiKeyInput, "A name for the key") } },
+      request: { body: { required: true, ...jsonContent(CreateApiKeyInput, "A name for the key") } },
       responses: {
-        201: json(z.object({ id: z.string(), name: z.string(), key: z.string() }), "The new key; store it now"),
+        201: jsonContent(z.object({ id: z.string(), name: z.string(), key: z.string() }), "The new key; store it now"),
         ...ErrorResponses,
       },
     }),
@@ -63,7 +53,7 @@ export function keysRoutes({ database }: AppDeps) {
       tags: ["api keys"],
       summary: "List your API keys (never the keys themselves)",
       security,
-      responses: { 200: json(z.object({ keys: z.array(ApiKey) }), "Your keys"), ...ErrorResponses },
+      responses: { 200: jsonContent(z.object({ keys: z.array(ApiKey) }), "Your keys"), ...ErrorResponses },
     }),
     async (c) => c.json({ keys: await listApiKeys(db, c.var.user.id) }, 200),
   );

@@ -1,6 +1,6 @@
 // REST routes for tasks: thin wrappers over the core task service. Each route definition is the OpenAPI
 // document and the boundary validation; the service validates again and holds every rule.
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import {
   CreateTaskInput,
   ListTasksQuery,
@@ -20,7 +20,7 @@ import {
   updateTask,
 } from "@todo/core/tasks/tasks.service";
 import type { AppDeps, AppEnv } from "../http/context";
-import { ErrorResponses } from "../http/openapi";
+import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 
 const IdParam = z.object({
   id: z
@@ -51,20 +51,9 @@ function preciseUnionError(error: z.ZodError): z.ZodError {
   return new z.ZodError(aimedAtText ? textBranch : fieldsBranch);
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-
-const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-
 export function tasksRoutes({ database }: AppDeps) {
   const db = database.db;
-  const router = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationErrorFrom(result.error);
-    },
-  });
+  const router = createRouter();
 
   router.openapi(
     createRoute({
@@ -75,7 +64,7 @@ export function tasksRoutes({ database }: AppDeps) {
       security,
       request: { query: ListTasksQuery },
       responses: {
-        200: json(z.object({ tasks: z.array(TaskJson), total: z.number().int() }), "A page of tasks"),
+        200: jsonContent(z.object({ tasks: z.array(TaskJson), total: z.number().int() }), "A page of tasks"),
         ...ErrorResponses,
       },
     }),
@@ -94,9 +83,9 @@ export function tasksRoutes({ database }: AppDeps) {
       summary: "Create a task from fields, or from plain language with {text}",
       security,
       request: {
-        body: { required: true, ...json(z.union([CreateTaskInput, QuickAddInput]), "Task fields or {text}") },
+        body: { required: true, ...jsonContent(z.union([CreateTaskInput, QuickAddInput]), "Task fields or {text}") },
       },
-      responses: { 201: json(TaskJson, "The created task"), ...ErrorResponses },
+      responses: { 201: jsonContent(TaskJson, "The created task"), ...ErrorResponses },
     }),
     async (c) => {
       const body = (await c.req.json()) as Record<string, unknown>;
@@ -121,9 +110,9 @@ export function tasksRoutes({ database }: AppDeps) {
       tags: ["tasks"],
       summary: "Preview what quick add understands from a line of text (nothing is saved)",
       security,
-      request: { body: { required: true, ...json(QuickAddInput, "The text as typed so far") } },
+      request: { body: { required: true, ...jsonContent(QuickAddInput, "The text as typed so far") } },
       responses: {
-        200: json(
+        200: jsonContent(
           z.object({
             title: z.string(),
             priority: z.string(),
@@ -151,7 +140,7 @@ export function tasksRoutes({ database }: AppDeps) {
       summary: "Get one task",
       security,
       request: { params: IdParam },
-      responses: { 200: json(TaskJson, "The task"), ...ErrorResponses },
+      responses: { 200: jsonContent(TaskJson, "The task"), ...ErrorResponses },
     }),
     async (c) => c.json(await getTask(db, c.var.user.id, c.req.valid("param").id), 200),
   );
@@ -163,8 +152,8 @@ export function tasksRoutes({ database }: AppDeps) {
       tags: ["tasks"],
       summary: "Change some fields of a task",
       security,
-      request: { params: IdParam, body: { required: true, ...json(UpdateTaskInput, "Fields to change") } },
-      responses: { 200: json(TaskJson, "The updated task"), ...ErrorResponses },
+      request: { params: IdParam, body: { required: true, ...jsonContent(UpdateTaskInput, "Fields to change") } },
+      responses: { 200: jsonContent(TaskJson, "The updated task"), ...ErrorResponses },
     }),
     async (c) => c.json(await updateTask(db, c.var.user.id, c.req.valid("param").id, await c.req.json()), 200),
   );
@@ -194,7 +183,10 @@ export function tasksRoutes({ database }: AppDeps) {
       security,
       request: { params: IdParam },
       responses: {
-        200: json(z.object({ task: TaskJson, next: TaskJson.nullable() }), "The completed task and the next one"),
+        200: jsonContent(
+          z.object({ task: TaskJson, next: TaskJson.nullable() }),
+          "The completed task and the next one",
+        ),
         ...ErrorResponses,
       },
     }),
@@ -209,7 +201,7 @@ export function tasksRoutes({ database }: AppDeps) {
       summary: "Mark a completed task as pending again",
       security,
       request: { params: IdParam },
-      responses: { 200: json(TaskJson, "The reopened task"), ...ErrorResponses },
+      responses: { 200: jsonContent(TaskJson, "The reopened task"), ...ErrorResponses },
     }),
     async (c) => c.json(await reopenTask(db, c.var.user.id, c.req.valid("param").id), 200),
   );
