@@ -8,6 +8,7 @@ import {
   capitalizeFirst,
   collapseSpaces,
   findClosestWord,
+  lookup,
   type MaskedText,
   maskQuotes,
   parseCount,
@@ -1056,7 +1057,7 @@ function correctTypos(text: string): string {
       fixed = findClosestWord(bare, COMMAND_WORDS, 1);
       commandSeen = true;
     }
-    fixed ??= SHORT_FORMS[bare] ?? null;
+    fixed ??= lookup(SHORT_FORMS, bare) ?? null;
     if (!fixed && bare.length >= 4) fixed = findClosestWord(bare, ROLE_WORDS);
     if (fixed && fixed !== bare) tokens[i] = token.toLowerCase().replace(bare, fixed);
   }

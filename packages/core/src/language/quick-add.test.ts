@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeRecurrence } from "../tasks/recurrence";
 import { Tag } from "../tasks/tasks.schema";
+import { parseIntent } from "./intents";
 import { parsePriorityWord, parseQuickAdd } from "./quick-add";
 
 // A Sunday, 10:00 UTC: 11:00 in Paris (UTC+1), 05:00 in New York (UTC-5).
@@ -343,4 +344,15 @@ describe("parseQuickAdd: properties", () => {
       { numRuns: 200 },
     );
   });
+});
+
+describe("words that are also Object.prototype keys", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf every constructor"])(
+    "parse %j as plain text",
+    (text) => {
+      expect(parseQuickAdd(text).title.toLowerCase()).toContain(text.split(" ")[0]!.toLowerCase().replace(/^_+/, ""));
+      expect(() => parseIntent(`complete the ${text} task`)).not.toThrow();
+      expect(() => parseIntent(`add ${text} every ${text} at ${text}`)).not.toThrow();
+    },
+  );
 });

@@ -7,6 +7,7 @@ import {
   COUNT_SOURCE,
   capitalizeFirst,
   collapseSpaces,
+  lookup,
   maskQuotes,
   parseCount,
   readOnlyQuote,
@@ -73,7 +74,7 @@ export function parsePriorityWord(word: string): Priority | null {
   const body = w.replace(/^!/, "");
   const code = /^p?([0-4])$/.exec(body);
   if (code) return (["none", "high", "medium", "low", "none"] as const)[Number(code[1])] ?? null;
-  return PRIORITY_WORDS[body] ?? null;
+  return lookup(PRIORITY_WORDS, body) ?? null;
 }
 
 const W = "(?<![\\p{L}\\p{N}])";

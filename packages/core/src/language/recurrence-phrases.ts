@@ -12,7 +12,7 @@ import {
   type WallTime,
   type Zone,
 } from "./dates";
-import { parseCount } from "./words";
+import { lookup, parseCount } from "./words";
 
 export type Frequency = "HOURLY" | "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
 
@@ -130,7 +130,7 @@ const RULES: Rule[] = [
       `(?:${EVERY}\\s+(?:the\\s+)?(${POSITION_WORD})\\s+(${DAY})(?:\\s+of\\s+(?:the|each|every)\\s+month)?|(?:on\\s+)?the\\s+(${POSITION_WORD})\\s+(${DAY})\\s+of\\s+(?:each|every)\\s+month|monthly\\s+on\\s+the\\s+(${POSITION_WORD})\\s+(${DAY}))`,
     ),
     build: (m) => {
-      const position = POSITIONS[(m[1] ?? m[3] ?? m[5] ?? "").toLowerCase()];
+      const position = lookup(POSITIONS, (m[1] ?? m[3] ?? m[5] ?? "").toLowerCase());
       const codes = readDayCodes(m[2] ?? m[4] ?? m[6] ?? "");
       if (!position || codes.length !== 1) return null;
       // "every second tuesday" without "of the month" reads as a two-week cycle; the next rule takes it.
@@ -192,7 +192,7 @@ const RULES: Rule[] = [
       const byDay = readDayCodes(m[1] ?? m[2] ?? m[3] ?? "");
       if (!byDay.length) return null;
       const part = m[4]?.toLowerCase();
-      return { spec: makeSpec("WEEKLY", { byDay }), time: part ? PART_OF_DAY_TIMES[part] : undefined };
+      return { spec: makeSpec("WEEKLY", { byDay }), time: part ? lookup(PART_OF_DAY_TIMES, part) : undefined };
     },
   },
   {
@@ -200,7 +200,7 @@ const RULES: Rule[] = [
     pattern: compileRule(`(?:${EVERY}|once\\s+(?:a|per)|per)\\s+(hour|day|week|month|year|${PART_OF_DAY})`),
     build: (m) => {
       const word = (m[1] ?? "").toLowerCase();
-      const time = PART_OF_DAY_TIMES[word];
+      const time = lookup(PART_OF_DAY_TIMES, word);
       if (time) return { spec: makeSpec("DAILY"), time };
       return { spec: makeSpec(readUnit(word)) };
     },
@@ -226,7 +226,7 @@ const RULES: Rule[] = [
         yearly: { spec: makeSpec("YEARLY") },
         annually: { spec: makeSpec("YEARLY") },
       };
-      return table[word] ?? null;
+      return lookup(table, word) ?? null;
     },
   },
 ];
@@ -275,7 +275,7 @@ export function findRecurrence(text: string): FoundRecurrence | null {
     }
     const part = time ? null : TAIL_PART_OF_DAY.exec(rest());
     if (part) {
-      time = PART_OF_DAY_TIMES[(part[1] ?? "").toLowerCase()] ?? null;
+      time = lookup(PART_OF_DAY_TIMES, (part[1] ?? "").toLowerCase()) ?? null;
       end += part[0].length;
     }
     return { index: m.index, end, text: text.slice(m.index, end), spec, time };

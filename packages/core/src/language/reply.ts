@@ -3,6 +3,7 @@
 import type { Priority } from "../tasks/tasks.schema";
 import { addDays, isSameDate, readWallClock, resolveZone, type WallDate } from "./dates";
 import type { ListFilter } from "./intents";
+import { lookup } from "./words";
 
 export interface DescribableTask {
   id: number;
@@ -79,9 +80,9 @@ export function describeRecurrence(rule: string): string {
   if (!unit) return rule;
   const every =
     interval > 1 ? (interval === 2 ? `every other ${unit}` : `every ${interval} ${unit}s`) : `every ${unit}`;
-  const plainDays = byDay.every((d) => DAY_CODES[d]);
+  const plainDays = byDay.every((d) => lookup(DAY_CODES, d) !== undefined);
   if (freq === "WEEKLY" && byDay.length && plainDays) {
-    const names = byDay.map((d) => DAY_CODES[d] ?? d);
+    const names = byDay.map((d) => lookup(DAY_CODES, d) ?? d);
     const list =
       byDay.join(",") === "MO,TU,WE,TH,FR" ? "weekday" : byDay.join(",") === "SA,SU" ? "weekend day" : joinWords(names);
     return interval > 1 ? `${every} on ${list}` : `every ${list}`;
@@ -93,7 +94,8 @@ export function describeRecurrence(rule: string): string {
   if (freq === "MONTHLY" && byDay.length === 1) {
     const m = /^([+-]?\d)([A-Z]{2})$/.exec(byDay[0] ?? "");
     const position = Number(m?.[1]);
-    const name = DAY_CODES[m?.[2] ?? ""];
+    const code = m?.[2] ?? "";
+    const name = lookup(DAY_CODES, code);
     if (m && name) return `every ${position === -1 ? "last" : formatOrdinal(position)} ${name} of the month`;
   }
   if (freq === "YEARLY" && byMonth.length === 1 && byMonthDay.length === 1) {

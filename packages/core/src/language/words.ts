@@ -1,6 +1,11 @@
 // Small word-level tools shared by the quick-add parser, the intent grammar and the title matcher:
 // typo distance, a light stemmer, number words and quote masking.
 
+/** A table lookup that never reaches Object.prototype ("constructor", "__proto__" are ordinary words here). */
+export function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -33,7 +38,7 @@ export const COUNT_SOURCE = `\\d{1,4}|${Object.keys(NUMBER_WORDS).join("|")}`;
 export function parseCount(word: string): number | null {
   const w = word.trim().toLowerCase();
   if (/^\d{1,9}$/.test(w)) return Number(w);
-  return NUMBER_WORDS[w] ?? null;
+  return lookup(NUMBER_WORDS, w) ?? null;
 }
 
 export function collapseSpaces(text: string): string {
@@ -132,7 +137,7 @@ const IRREGULAR_STEMS: Record<string, string> = {
  */
 export function stemWord(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, "");
-  const irregular = IRREGULAR_STEMS[w];
+  const irregular = lookup(IRREGULAR_STEMS, w);
   if (irregular) return irregular;
   if (w.length <= 3) return w;
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;

@@ -9,14 +9,16 @@ const { RRule, Frequency } = ((rrulePkg as unknown as { default?: typeof rrulePk
   rrulePkg) as typeof rrulePkg;
 type Options = rrulePkg.Options;
 
-const SHORTHANDS: Record<string, string> = {
-  daily: "FREQ=DAILY",
-  weekly: "FREQ=WEEKLY",
-  monthly: "FREQ=MONTHLY",
-  yearly: "FREQ=YEARLY",
-  annually: "FREQ=YEARLY",
-  weekdays: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-};
+const SHORTHANDS = new Map<string, string>(
+  Object.entries({
+    daily: "FREQ=DAILY",
+    weekly: "FREQ=WEEKLY",
+    monthly: "FREQ=MONTHLY",
+    yearly: "FREQ=YEARLY",
+    annually: "FREQ=YEARLY",
+    weekdays: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+  }),
+);
 
 const ALLOWED_KEYS = new Set([
   "FREQ",
@@ -39,7 +41,7 @@ const ALLOWED_KEYS = new Set([
  */
 export function normalizeRecurrence(input: string): string {
   const raw = input.trim();
-  const shorthand = SHORTHANDS[raw.toLowerCase()];
+  const shorthand = SHORTHANDS.get(raw.toLowerCase());
   const text = (shorthand ?? raw).replace(/^RRULE:/i, "").toUpperCase();
   if (!text) throw new ValidationError("Recurrence must not be empty");
   const parts = text.split(";").filter(Boolean);
