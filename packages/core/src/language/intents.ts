@@ -715,7 +715,7 @@ const GENERAL_RULES: Rule[] = [
     // Moving in time: "push the dentist to next week", "reschedule task 10 for monday at 2pm".
     patterns: [
       compilePattern(
-        `(push|move|postpone|reschedule|delay|defer|shift|bump|put\\s+off|snooze|punt|push\\s+back|move\\s+back|kick|schedule|do)\\s+(.+)`,
+        `(push|move|postpone|reschedule|delay|defer|shift|bump|put\\s+off|snooze|punt|push\\s+back|move\\s+back|kick|schedule|do|set|put)\\s+(.+)`,
       ),
     ],
     build: (m, msg) => {
@@ -725,6 +725,8 @@ const GENERAL_RULES: Rule[] = [
         const ref = readRef(msg, split.ref.replace(/\s+(?:back|forward|out|off|over)$/iu, ""));
         // "schedule a meeting for friday" and "do laundry tomorrow" are new tasks, not moves.
         if ((verb === "schedule" || verb === "do") && !isIdRef(ref)) return null;
+        // "set a reminder for 5pm…" and "put milk on my list" add; "set the dentist for thursday" moves.
+        if ((verb === "set" || verb === "put") && ADD_HEAD.test(msg.text)) return null;
         return makeUpdate(ref, { due_at: split.date.toISOString() });
       }
       // Postponing without a date means to tomorrow.
@@ -911,7 +913,7 @@ const readList: Reader = (msg) => {
 // Adding.
 
 const ADD_HEAD =
-  /^(?:add|jot\s+down|note\s+down|remind\s+me|set\s+(?:a|me\s+a)\s+reminder|remember|don'?t\s+forget|do\s+not\s+forget|never\s+forget|note\s+to\s+self|memo|(?:i|we)(?:'ve|'d|\s+have|\s+will|'ll)?\s+(?:really\s+|still\s+|also\s+|definitely\s+)?(?:(?:need|have|got|want|ought|plan|am\s+going|'m\s+going)\s+to|must|should|gotta|wanna|gonna)|(?:need|have|got)\s+to|(?:new\s+)?(?:task|todo|to-do|reminder)\s*[:-]|(?:create|make|set\s+up|new|put|insert|log|record|write\s+down|schedule|open|start)\s+(?:(?:an?|the|another|one)\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|entry|note)s?(?![\p{L}])|(?:put|pop|stick|write|jot|throw)\s+(?=.*\s(?:on|to|onto|in)\s+(?:my|the|our)\s+(?:[\p{L}-]+\s+)?list(?![\p{L}])))/iu;
+  /^(?:add|jot\s+down|note\s+down|remind\s+me|set\s+(?:a|me\s+a)\s+reminder|remember|don'?t\s+forget|do\s+not\s+forget|never\s+forget|note\s+to\s+self|memo|(?:i|we)(?:'ve|'d|\s+have|\s+will|'ll)?\s+(?:really\s+|still\s+|also\s+|definitely\s+)?(?:(?:need|have|got|want|ought|plan|am\s+going|'m\s+going)\s+to|must|should|gotta|wanna|gonna)|(?:need|have|got)\s+to|(?:new\s+)?(?:task|todo|to-do|reminder)\s*[:-]|(?:create|make|set\s+up|new|put|insert|log|record|write\s+down|schedule|open|start)\s+(?:(?:an?|the|another|one)\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|entry|note)s?(?![\p{L}])(?!\s*(?:#|no\.?\s*|number\s+)?\d)|(?:put|pop|stick|write|jot|throw)\s+(?=.*\s(?:on|to|onto|in)\s+(?:my|the|our)\s+(?:[\p{L}-]+\s+)?list(?![\p{L}])))/iu;
 const DESCRIPTION_TAIL =
   /(?:\s*[,;]\s*|\s+)(?:with\s+(?:a\s+|the\s+)?)?(?:note|notes|description|details)\s*(?::|-|saying|that\s+says)?\s+(.+)$/iu;
 
