@@ -60,5 +60,5 @@ export async function startEmbeddedMcp(config: Config, database: DatabaseHandle,
     MCP_ALLOWED_ORIGINS: config.trustedOrigins.join(","),
     LOG_LEVEL: config.logLevel,
   });
-  return startMcpServer(mcpConfig, database, logger.child({ name: "mcp-server" }));
+  return startMcpServer(mcpConfig, database, logger.child({ service: "mcp-server" }));
 }

@@ -30,7 +30,7 @@ export interface DatabaseHandle {
 export interface DatabaseOptions {
   /** Postgres URL; when absent an embedded PGlite database is used. */
   url?: string;
-  /** PGlite data directory; `memory://` (or undefined with no url) keeps everything in memory. */
+  /** The service's DATA_DIR; PGlite keeps its files in `<dataDir>/pglite`. `memory://` keeps them in memory. */
   dataDir?: string;
   poolMax?: number;
 }
@@ -58,7 +58,8 @@ async function appliedCount(query: (sql: string) => Promise<{ rows: unknown[] }>
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) return createPostgres(options.url, options.poolMax ?? 10);
-  return createPglite(options.dataDir ?? "memory://");
+  const dataDir = options.dataDir ?? "memory://";
+  return createPglite(dataDir.startsWith("memory://") ? dataDir : join(dataDir, "pglite"));
 }
 
 function createPostgres(url: string, max: number): DatabaseHandle {
