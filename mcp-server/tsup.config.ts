@@ -1,8 +1,29 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-// Bundles the workspace's own code (@todo/core included); npm dependencies, the core's too, stay external.
+// Default build (npm start, tests): bundles the workspace's own code (@todo/core); npm dependencies stay
+// external and are loaded from node_modules.
+//
+// TODO_BUNDLE=standalone (set by mcp-server/Dockerfile): inlines every npm dependency too, so the image needs no
+// node_modules, only the SQL migrations, which are read from disk at run time (see
+// docs/decisions/006-container-images.md). PGlite is replaced by a stub: the image runs on Postgres only.
 const core = JSON.parse(readFileSync(new URL("../packages/core/package.json", import.meta.url), "utf8"));
+// biome-ignore lint/style/noProcessEnv: a build-time switch for the bundler, not application configuration
+const standalone = process.env.TODO_BUNDLE === "standalone";
+
+const postgresOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "postgres-only",
+  setup(build) {
+    build.onResolve({ filter: /^@electric-sql\/pglite(\/.*)?$/ }, (args) => ({
+      path: args.path,
+      namespace: "postgres-only",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "postgres-only" }, () => ({
+      contents: 'throw new Error("This build has no embedded database (PGlite): set DATABASE_URL to a Postgres URL.");',
+      loader: "js",
+    }));
+  },
+};
 
 export default defineConfig({
   entry: ["src/index.ts"],
@@ -11,7 +32,21 @@ export default defineConfig({
   target: "node20",
   outDir: "dist",
   clean: true,
-  sourcemap: true,
-  noExternal: [/^@todo\//],
-  external: Object.keys(core.dependencies ?? {}),
+  ...(standalone
+    ? {
+        sourcemap: false,
+        // Everything but pg's optional native binding, which pg only tries inside a try/catch.
+        noExternal: [/^(?!pg-native$)/],
+        external: ["pg-native"],
+        esbuildPlugins: [postgresOnly],
+        // CommonJS dependencies call require() for Node's built-in modules.
+        banner: {
+          js: 'import { createRequire as __todoCreateRequire } from "node:module"; const require = __todoCreateRequire(import.meta.url);',
+        },
+      }
+    : {
+        sourcemap: true,
+        noExternal: [/^@todo\//],
+        external: Object.keys(core.dependencies ?? {}),
+      }),
 });

@@ -78,8 +78,28 @@ describe("readiness when the database goes away", () => {
       });
       const { app } = createApp({ config, database, logger: pino({ level: "silent" }) });
       expect((await app.request("/ready")).status).toBe(200);
+      const signUp = await app.request("/api/auth/sign-up/email", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Down", email: "down@example.test", password: "correct horse 1" }),
+      });
+      const auth = { authorization: `Bearer ${signUp.headers.get("set-auth-token")}` };
+      expect((await app.request("/api/tasks", { headers: auth })).status).toBe(200);
 
       await proxy.cut();
+      const tasksDown = await app.request("/api/tasks", { headers: auth });
+      expect(tasksDown.status).toBe(503);
+      // Without a cached session the session lookup itself fails: still 503, not "signed out".
+      const uncached = createApp({
+        config: { ...config, sessionCacheMs: 0 },
+        database,
+        logger: pino({ level: "silent" }),
+      });
+      const sessionDown = await uncached.app.request("/api/tasks", { headers: auth });
+      expect(sessionDown.status).toBe(503);
+      expect(await tasksDown.json()).toMatchObject({
+        error: { code: "service_unavailable", message: expect.stringMatching(/database/i) },
+      });
       const down = await app.request("/ready");
       expect(down.status).toBe(503);
       expect(await down.json()).toMatchObject({ error: { code: "service_unavailable" } });
@@ -92,6 +112,7 @@ describe("readiness when the database goes away", () => {
         if (status !== 200) await new Promise((r) => setTimeout(r, 250));
       }
       expect(status).toBe(200);
+      expect((await app.request("/api/tasks", { headers: auth })).status).toBe(200);
     } finally {
       await database.close();
       await proxy.close();

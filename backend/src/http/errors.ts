@@ -1,4 +1,5 @@
 // One mapping from anything thrown to the design's error body {"error": {code, message, details?}}.
+import { isConnectionError } from "@todo/core/db/client";
 import { AppError, ValidationError } from "@todo/core/errors";
 import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
 import type { Context } from "hono";
@@ -54,6 +55,10 @@ export function onError(err: Error, c: Context<AppEnv>) {
     return errorResponse(c, status, message);
   }
   const log = c.get("logger");
+  if (isConnectionError(err)) {
+    log?.warn({ err, req_id: c.get("requestId") }, "database unreachable");
+    return errorResponse(c, 503, "The database is unreachable right now; please try again shortly");
+  }
   log?.error({ err, req_id: c.get("requestId") }, "unhandled error");
   return errorResponse(c, 500, "Something went wrong on our side; the request id is in the X-Request-Id header");
 }
