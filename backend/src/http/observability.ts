@@ -30,7 +30,9 @@ export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler<App
   return async (c, next) => {
     const start = performance.now();
     const requestId = c.get("requestId");
-    c.set("logger", logger.child({ req_id: requestId }));
+    // The shared logger, not a per-request child: error logs carry req_id themselves, and a child per request
+    // is measurable on the hot path.
+    c.set("logger", logger);
     await next();
     const ms = performance.now() - start;
     const route = routePath(c) || "unmatched";

@@ -40,6 +40,30 @@ function notFound(number: number): NotFoundError {
   return new NotFoundError(`Task ${number} was not found`);
 }
 
+
+const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
+
+/** A row of `tasks` as the driver returns it from raw SQL (snake_case columns). */
+function taskFromRaw(r: Record<string, unknown>): TaskRow {
+  return {
+    id: r.id as string,
+    userId: r.user_id as string,
+    number: Number(r.number),
+    title: r.title as string,
+    description: r.description as string,
+    completed: r.completed as boolean,
+    completedAt: toDate(r.completed_at),
+    priority: r.priority as TaskRow["priority"],
+    tags: r.tags as string[],
+    dueAt: toDate(r.due_at),
+    remindAt: toDate(r.remind_at),
+    recurrence: r.recurrence as string | null,
+    timeZone: r.time_zone as string,
+    createdAt: toDate(r.created_at) as Date,
+    updatedAt: toDate(r.updated_at) as Date,
+  };
+}
+
 type NewTask = Omit<typeof tasks.$inferInsert, "number" | "id" | "createdAt" | "updatedAt">;
 
 /**
@@ -62,24 +86,7 @@ async function insertWithNumber(db: Pick<Database, "execute">, task: NewTask): P
     returning *`)) as unknown as { rows: Record<string, unknown>[] };
   const r = result.rows[0] as Record<string, unknown> | undefined;
   if (!r) throw new Error("task insert returned no row");
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | Date));
-  return {
-    id: r.id as string,
-    userId: r.user_id as string,
-    number: Number(r.number),
-    title: r.title as string,
-    description: r.description as string,
-    completed: r.completed as boolean,
-    completedAt: date(r.completed_at),
-    priority: r.priority as TaskRow["priority"],
-    tags: r.tags as string[],
-    dueAt: date(r.due_at),
-    remindAt: date(r.remind_at),
-    recurrence: r.recurrence as string | null,
-    timeZone: r.time_zone as string,
-    createdAt: date(r.created_at) as Date,
-    updatedAt: date(r.updated_at) as Date,
-  };
+  return taskFromRaw(r);
 }
 
 function checkRemind(dueAt: Date | null | undefined, remindAt: Date | null | undefined) {
@@ -230,15 +237,15 @@ export async function listTasks(
   }
   orderBy.push(dir(tasks.number));
 
-  const rows = await db
-    .select({ task: tasks, total: sql<number>`(count(*) over())::int` })
-    .from(tasks)
-    .where(and(...where))
-    .orderBy(...orderBy)
-    .limit(filter.limit)
-    .offset(filter.offset);
-
-  let total = rows[0]?.total ?? 0;
+  // Raw SQL with a hand-written row mapping: the list is the hottest path, and the ORM's per-column result
+  // mapping cost more than the query itself (see npm run bench).
+  const result = (await db.execute(sql`
+    select *, (count(*) over())::int as total from ${tasks}
+     where ${and(...where)}
+     order by ${sql.join(orderBy, sql`, `)}
+     limit ${filter.limit} offset ${filter.offset}`)) as unknown as { rows: Record<string, unknown>[] };
+  const rows = result.rows;
+  let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && filter.offset > 0) {
     const [count] = await db
       .select({ n: sql<number>`count(*)::int` })
@@ -246,7 +253,7 @@ export async function listTasks(
       .where(and(...where));
     total = count?.n ?? 0;
   }
-  return { tasks: rows.map((r) => toTaskJson(r.task)), total };
+  return { tasks: rows.map((r) => toTaskJson(taskFromRaw(r))), total };
 }
 
 export async function updateTask(db: Database, userId: string, id: unknown, input: unknown): Promise<TaskJson> {
