@@ -40,7 +40,6 @@ function notFound(number: number): NotFoundError {
   return new NotFoundError(`Task ${number} was not found`);
 }
 
-
 const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
 
 /** A row of `tasks` as the driver returns it from raw SQL (snake_case columns). */
