@@ -225,8 +225,16 @@ function planDeleteMany(filter: ListFilter, input: PlanInput): Plan {
   if (!listed) return call({ name: "list_tasks", args: listFilterArgs(filter, input.timeZone) });
   const tasks = listedTasks(listed);
   if (!tasks) return reply(friendlyError(listed.error));
-  if (tasks.length === 0) return reply(`You have no ${describeFilter(filter)}, so there is nothing to delete.`);
-  return reply(formatConfirmationRequest(tasks, describeFilter(filter)));
+  const lists = input.outcomes.filter((o) => o.name === "list_tasks").length;
+  if (tasks.length === 0 && filter.tag && lists === 1) {
+    // "delete the call tasks": no such tag, so look for the word in titles instead (still only asking).
+    const { tag, ...rest } = filter;
+    return call({ name: "list_tasks", args: listFilterArgs({ ...rest, query: tag }, input.timeZone) });
+  }
+  const what =
+    lists > 1 && filter.tag ? describeFilter({ ...filter, tag: undefined, query: filter.tag }) : describeFilter(filter);
+  if (tasks.length === 0) return reply(`You have no ${what}, so there is nothing to delete.`);
+  return reply(formatConfirmationRequest(tasks, what));
 }
 
 function planConfirmed(ids: number[], input: PlanInput): Plan {

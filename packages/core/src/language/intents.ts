@@ -169,7 +169,7 @@ function readRef(msg: Message, phrase: string): TaskRef | null {
       p,
     );
   if (id) return { id: Number(id[1]) };
-  const spelled = /^(?:task|todo|item|number)\s+([a-z]+)$/iu.exec(p);
+  const spelled = /^(?:(?:task|todo|item)\s+(?:number\s+|no\.?\s*)?|number\s+)([a-z]+)$/iu.exec(p);
   const spelledId = spelled ? parseCount(spelled[1] ?? "") : null;
   if (spelledId && !/^(?:a|an)$/i.test(spelled?.[1] ?? "")) return { id: spelledId };
   if (PRONOUNS.test(p) || /^tasks?\s+\d+(?:\s*(?:,|and|&)\s*\d+)+$/iu.test(p)) return null;
@@ -262,7 +262,9 @@ const readDeleteMany: Reader = (msg) => {
     /^(?:(?:the|my)\s+)?(?:completed|done|finished|old|overdue|checked|closed|ticked|crossed)(?:\s+(?:ones|tasks|todos|to-?dos|items|stuff|things|entries))?$/iu.test(
       object,
     ) ||
-    /^(?:(?:the|my)\s+)?(?:whole\s+|entire\s+)?(?:list|to-?do\s+list|task\s+list|tasks|todos)$/iu.test(object);
+    /^(?:(?:the|my)\s+)?(?:whole\s+|entire\s+)?(?:list|to-?do\s+list|task\s+list|tasks|todos)$/iu.test(object) ||
+    // "delete my work tasks", "remove the low priority todos": a plural with a qualifier names a group.
+    /^(?:(?:the|my|our)\s+)?(?:#?[\p{L}\d_-]+\s+){1,3}(?:tasks|todos|to-?dos|items)$/iu.test(object);
   if (!bulk) return null;
   const filter = readListFilter(msg, object);
   if (!filter.status && !filter.due && !filter.tag && !filter.priority && !filter.query) filter.status = "all";
