@@ -1,17 +1,9 @@
 // Entry point: validates the environment, applies migrations, listens, and shuts down gracefully on SIGTERM.
-import { ConfigError, loadConfig } from "./config";
+import { loadConfigOrExit } from "@todo/core/config/env";
+import { loadConfig } from "./config";
 import { createLogger, openDatabase, startBackend, startEmbeddedMcp } from "./server";
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit(() => loadConfig());
 
 const logger = createLogger(config, "backend");
 for (const warning of config.warnings) logger.warn(warning);

@@ -1,6 +1,7 @@
 // Wires config, logger, database and app together; shared by the standalone entry and embedded mode.
 import { serve } from "@hono/node-server";
 import { createDatabase, type DatabaseHandle } from "@todo/core/db/client";
+import { closeServer } from "@todo/core/runtime/close-server";
 import { loadConfig as loadMcpConfig } from "@todo/mcp-server/config";
 import { startMcpServer } from "@todo/mcp-server/serve";
 import pino, { type Logger } from "pino";
@@ -32,21 +33,6 @@ export function startBackend(config: Config, database: DatabaseHandle, logger: L
     server,
     stop: () => closeServer(server, config.shutdownTimeoutMs),
   };
-}
-
-export function closeServer(server: ReturnType<typeof serve>, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      if ("closeAllConnections" in server) server.closeAllConnections();
-      resolve();
-    }, timeoutMs);
-    timer.unref();
-    server.close(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-    if ("closeIdleConnections" in server) server.closeIdleConnections();
-  });
 }
 
 /** Embedded mode: the MCP server in this process, on the same database, configured from the backend's config. */

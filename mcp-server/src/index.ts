@@ -1,19 +1,11 @@
 // Standalone entry of the MCP server (with DATABASE_URL; in embedded mode the backend process serves MCP).
+import { loadConfigOrExit } from "@todo/core/config/env";
 import { createDatabase } from "@todo/core/db/client";
 import pino from "pino";
-import { ConfigError, loadConfig } from "./config";
+import { loadConfig } from "./config";
 import { startMcpServer } from "./serve";
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit(() => loadConfig());
 
 const logger = pino({ name: "mcp-server", level: config.logLevel });
 for (const warning of config.warnings) logger.warn(warning);

@@ -1,6 +1,7 @@
 // Starts the MCP HTTP server; used by the standalone entry and by the backend in embedded mode.
 import { serve } from "@hono/node-server";
 import type { DatabaseHandle } from "@todo/core/db/client";
+import { closeServer } from "@todo/core/runtime/close-server";
 import type { Logger } from "pino";
 import { createMcpApp } from "./app";
 import type { McpConfig } from "./config";
@@ -11,18 +12,6 @@ export function startMcpServer(config: McpConfig, database: DatabaseHandle, logg
   logger.info({ host: config.host, port: config.port, database: database.kind }, "mcp-server listening on /mcp");
   return {
     server,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          if ("closeAllConnections" in server) server.closeAllConnections();
-          resolve();
-        }, 10_000);
-        timer.unref();
-        server.close(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-        if ("closeIdleConnections" in server) server.closeIdleConnections();
-      }),
+    stop: () => closeServer(server, 10_000),
   };
 }

@@ -1,6 +1,6 @@
 // One mapping from anything thrown to the design's error body {"error": {code, message, details?}}.
 import { isConnectionError } from "@todo/core/db/client";
-import { AppError, ValidationError } from "@todo/core/errors";
+import { AppError } from "@todo/core/errors";
 import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -61,8 +61,4 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   log?.error({ err, req_id: c.get("requestId") }, "unhandled error");
   return errorResponse(c, 500, "Something went wrong on our side; the request id is in the X-Request-Id header");
-}
-
-export function isValidationError(err: unknown): err is ValidationError {
-  return err instanceof ValidationError;
 }

@@ -53,3 +53,16 @@ export function resolveAuthSecret(secret: string | undefined, dataDir: string): 
     warning: `BETTER_AUTH_SECRET is not set; using a development secret kept in ${generated.file}`,
   };
 }
+
+/** Loads a service's configuration at start-up; on a ConfigError prints every problem and exits 1. */
+export function loadConfigOrExit<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
