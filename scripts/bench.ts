@@ -103,6 +103,14 @@ async function main() {
     });
     console.log(`\n${DURATION}s per endpoint, ${CONNECTIONS} connections, Postgres ${db.url.replace(/\/\/.*@/, "//")}`);
     console.table(rows);
+    // The targets of issue #2 for list and create: at least half the baseline's requests/s, p99 under 25 ms.
+    for (const [name, r] of results.slice(1, 3)) {
+      const ratio = r.requests.average / baseRps;
+      const met = ratio >= 0.5 && r.latency.p99 < 25 && r.non2xx + r.errors + r.timeouts === 0;
+      console.log(
+        `${met ? "meets" : "MISSES"} the target (>= 50% of baseline req/s, p99 < 25 ms, no failures): ${name}`,
+      );
+    }
   } finally {
     backend.kill("SIGTERM");
     baseline?.kill("SIGTERM");

@@ -197,6 +197,32 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
     });
   });
 
+  it("lists JSON that Postgres builds exactly as JSON.stringify would, for every kind of text", async () => {
+    const bob = await api.signUp("Bob");
+    const b = as(bob);
+    const titles = [
+      'quotes " and \\ backslash',
+      "tab\tnew\nline\rcarriage \b\f and \u0001\u001f controls",
+      "unicode: café, 東京, emoji 🎉, \u2028 separator, \u007f",
+      "</script><script>alert(1)</script>",
+    ];
+    for (const title of titles) {
+      expect((await b.post("/api/tasks", { title, description: title, tags: ["x"] })).status).toBe(201);
+    }
+    await b.post("/api/tasks", { title: "Dated", due_at: "2026-12-01T09:00:00.5+01:00", recurrence: "daily" });
+    await b.post("/api/tasks/5/complete");
+    const res = await b.get("/api/tasks?limit=200&sort=title");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.text).toBe(JSON.stringify(res.json));
+    expect(res.json.total).toBe(6);
+    expect(res.json.tasks.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(titles));
+    for (const task of res.json.tasks) expect(task).toStrictEqual((await b.get(`/api/tasks/${task.id}`)).json);
+    const empty = await b.get("/api/tasks?offset=50");
+    expect(empty.text).toBe('{"tasks":[],"total":6}');
+    expect((await as(alice).get("/api/tasks?q=unicode")).text).toBe('{"tasks":[],"total":0}');
+  });
+
   describe("quick add", () => {
     it("creates a task from plain language with every field parsed", async () => {
       const res = await as(alice).post("/api/tasks", {

@@ -398,6 +398,27 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
       await expect(listTasks(db, user, query)).rejects.toBeInstanceOf(ValidationError);
     });
 
+    it("lists every task exactly as it reads on its own, field for field", async () => {
+      // The list builds its JSON in SQL, single tasks through toTaskJson: both must agree, including the
+      // microseconds of created_at/updated_at (set by Postgres), nulls, tags and completion times.
+      const recurring = await createTask(db, user, {
+        title: "Water plants",
+        due_at: "2026-11-23T07:30:00.250Z",
+        remind_at: "2026-11-23T07:00:00Z",
+        recurrence: "FREQ=WEEKLY",
+        timezone: "Europe/Berlin",
+      });
+      await completeTask(db, user, recurring.id);
+      const { tasks } = await listTasks(db, user, { limit: 200 });
+      expect(tasks.length).toBeGreaterThanOrEqual(7);
+      for (const listed of tasks) expect(listed).toStrictEqual(await getTask(db, user, listed.id));
+      const withDates = tasks.find((t) => t.id === recurring.id);
+      expect(withDates).toMatchObject({ due_at: "2026-11-23T07:30:00.250Z", remind_at: "2026-11-23T07:00:00.000Z" });
+      expect(withDates?.completed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      await deleteTask(db, user, recurring.id);
+      await deleteTask(db, user, recurring.id + 1);
+    });
+
     it("accepts limit 1 and 200", async () => {
       expect((await listTasks(db, user, { limit: 1 })).tasks).toHaveLength(1);
       expect((await listTasks(db, user, { limit: "200" })).tasks).toHaveLength(5);
