@@ -58,6 +58,42 @@ describe.each(databaseKinds)("assistant with the builtin model on %s", (kind) =>
     expect((await stack.request("GET", "/api/tasks", { headers: u.headers })).json.total).toBe(2);
   });
 
+  it("follows up: the picked task after 'which one?', and 'it' for the task just added", async () => {
+    const u = await stack.signUp("Follower");
+    for (const title of ["Call mom", "Call the plumber"])
+      await stack.request("POST", "/api/tasks", { headers: u.headers, body: { title } });
+    const asked = await say("delete the call task", {}, u);
+    expect(asked.json.response).toMatch(/Which one do you mean\?/);
+    const picked = await say("the second one", { conversation_id: asked.json.conversation_id }, u);
+    expect(picked.json.response).toBe("Deleted task 2: Call the plumber.");
+    expect(picked.json.tool_calls).toEqual([
+      expect.objectContaining({ name: "delete_task", arguments: { task_id: 2 } }),
+    ]);
+    const left = await stack.request("GET", "/api/tasks", { headers: u.headers });
+    expect(left.json.tasks.map((t: { title: string }) => t.title)).toEqual(["Call mom"]);
+
+    const added = await say("add buy milk", { conversation_id: asked.json.conversation_id }, u);
+    expect(added.json.response).toMatch(/^Added task 3: Buy milk/);
+    const moved = await say("move it to tomorrow at 5pm", { conversation_id: asked.json.conversation_id }, u);
+    expect(moved.json.response).toMatch(/^Updated task 3: Buy milk/);
+    const urgent = await say("make it high priority", { conversation_id: asked.json.conversation_id }, u);
+    expect(urgent.json.response).toMatch(/^Updated task 3: Buy milk/);
+    const milk = await stack.request("GET", "/api/tasks/3", { headers: u.headers });
+    expect(milk.json).toMatchObject({ priority: "high", due_at: expect.any(String) });
+    // 5 PM tomorrow in Paris, whatever today is.
+    expect(new Date(milk.json.due_at).toLocaleString("en-GB", { timeZone: "Europe/Paris", hour: "2-digit" })).toBe(
+      "17",
+    );
+    const done = await say("it's done", { conversation_id: asked.json.conversation_id }, u);
+    expect(done.json.response).toMatch(/^Marked task 3 as complete/);
+
+    // Without anything to refer to, "it" gets a question, not a task called "Move it to".
+    const fresh = await say("move it to friday", {}, u);
+    expect(fresh.json.response).toMatch(/^Which task do you mean\?/);
+    expect(fresh.json.tool_calls).toEqual([]);
+    expect((await stack.request("GET", "/api/tasks", { headers: u.headers })).json.total).toBe(2);
+  });
+
   it("says so when a task does not exist", async () => {
     const res = await say("delete task 99");
     expect(res.status).toBe(200);

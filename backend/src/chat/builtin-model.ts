@@ -55,13 +55,31 @@ function readOutput(output: unknown): { ok: boolean; value?: unknown; error?: st
   }
 }
 
-/** The person's latest message and the tool calls made since it, with their results. */
-export function readTurn(prompt: LanguageModelV3Prompt): { message: string; outcomes: ToolOutcome[] } {
+/** The exchange before the latest message: the person's previous message and the answer it got. */
+function previousExchange(prompt: LanguageModelV3Prompt, lastUser: number): PlanInput["previous"] {
+  let answerAt = -1;
+  for (let i = lastUser - 1; i >= 0 && answerAt < 0; i--) if (prompt[i]!.role === "assistant") answerAt = i;
+  if (answerAt < 0) return null;
+  for (let i = answerAt - 1; i >= 0; i--) {
+    if (prompt[i]!.role === "user") {
+      return { message: textOf(prompt[i]!.content), answer: textOf(prompt[answerAt]!.content) };
+    }
+  }
+  return null;
+}
+
+/** The person's latest message, the exchange before it, and the tool calls made since it with their results. */
+export function readTurn(prompt: LanguageModelV3Prompt): {
+  message: string;
+  outcomes: ToolOutcome[];
+  previous: PlanInput["previous"];
+} {
   let lastUser = -1;
   prompt.forEach((m, i) => {
     if (m.role === "user") lastUser = i;
   });
   const message = lastUser >= 0 ? textOf(prompt[lastUser]!.content) : "";
+  const previous = lastUser > 0 ? previousExchange(prompt, lastUser) : null;
   const calls = new Map<string, ToolOutcome>();
   const outcomes: ToolOutcome[] = [];
   for (const m of prompt.slice(lastUser + 1)) {
@@ -85,7 +103,7 @@ export function readTurn(prompt: LanguageModelV3Prompt): { message: string; outc
       }
     }
   }
-  return { message, outcomes };
+  return { message, outcomes, previous };
 }
 
 export class BuiltinModel implements LanguageModelV3 {
@@ -97,10 +115,11 @@ export class BuiltinModel implements LanguageModelV3 {
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const settings = options.providerOptions?.builtin as unknown as BuiltinProviderOptions | undefined;
-    const { message, outcomes } = readTurn(options.prompt);
+    const { message, outcomes, previous } = readTurn(options.prompt);
     const plan = planTurn({
       message,
       outcomes,
+      previous,
       timeZone: settings?.timeZone ?? "UTC",
       now: settings?.now ? new Date(settings.now) : new Date(),
       pending: settings?.pending ?? null,

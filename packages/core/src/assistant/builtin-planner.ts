@@ -5,6 +5,14 @@ import { type Intent, type ListFilter, parseIntent, type TaskChanges, type TaskR
 import { matchTasks } from "../language/match";
 import { describeFilter, describeTask } from "../language/reply";
 import { formatConfirmationRequest } from "./confirmation";
+import {
+  answerSubjects,
+  formatWhichOne,
+  type Option,
+  pickOptions,
+  replaceTaskPronoun,
+  whichOneOptions,
+} from "./follow-up";
 
 export interface ToolCallPlan {
   name: "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task";
@@ -27,6 +35,8 @@ export interface PlanInput {
   now: Date;
   /** The previous answer asked to confirm deleting these tasks, and how the person replied. */
   pending?: { action: "delete_many"; ids: number[]; answer: "yes" | "no" | "other" } | null;
+  /** The exchange before this message, for follow-ups like "delete it" or "the second one". */
+  previous?: { message: string; answer: string } | null;
 }
 
 export type Plan = { type: "call"; calls: ToolCallPlan[] } | { type: "reply"; text: string };
@@ -154,7 +164,11 @@ function resolveRef(
     const verb = { complete: "complete", delete: "delete", reopen: "reopen", update: "change" }[kind];
     const lines = matches.slice(0, 10).map((t) => `- ${capitalise(describeTask(t, input.timeZone, input.now))}`);
     return reply(
-      `${matches.length} tasks match "${ref.title}", so I haven't changed anything. Which one do you mean?\n${lines.join("\n")}\nFor example: "${verb} task ${matches[0]!.id}".`,
+      formatWhichOne(
+        `${matches.length} tasks match "${ref.title}", so I haven't changed anything.`,
+        lines,
+        `${verb} task ${matches[0]!.id}`,
+      ),
     );
   }
   return { id: matches[0]!.id, task: matches[0] };
@@ -251,11 +265,84 @@ function planConfirmed(ids: number[], input: PlanInput): Plan {
   return reply(text);
 }
 
+function planCompleteMany(ids: number[], input: PlanInput): Plan {
+  const completions = input.outcomes.filter((o) => o.name === "complete_task");
+  if (completions.length === 0)
+    return call(...ids.map((id) => ({ name: "complete_task" as const, args: { task_id: id } })));
+  const done = completions.filter((o) => o.ok).map((o) => o.value as { task_id: number; title: string });
+  const failed = completions.filter((o) => !o.ok);
+  let text = done.length
+    ? `Marked ${done.length} ${done.length === 1 ? "task" : "tasks"} as complete:\n${done.map((t) => `- #${t.task_id} ${t.title}`).join("\n")}`
+    : "Nothing was marked as complete.";
+  if (failed.length) text += `\n${failed.length} could not be completed (${friendlyError(failed[0]?.error)})`;
+  return reply(text);
+}
+
+type ActionIntent = Extract<Intent, { kind: ActionKind }>;
+const isAction = (intent: Intent): intent is ActionIntent =>
+  intent.kind === "complete" || intent.kind === "delete" || intent.kind === "reopen" || intent.kind === "update";
+const VERBS: Record<ActionKind, string> = {
+  complete: "complete",
+  delete: "delete",
+  reopen: "reopen",
+  update: "change",
+};
+
+/**
+ * Reads the message as a follow-up to the previous answer. A pick from a "Which one do you mean?" question
+ * re-runs the previous request on the picked task; a pronoun ("delete it", "move it to friday") means the task the
+ * previous answer was about, and is never turned into a new task called "Move it to". Null when the message
+ * stands on its own.
+ */
+function planFollowUp(input: PlanInput, parse: (text: string) => Intent): Plan | { intent: ActionIntent } | null {
+  const previous = input.previous;
+  // The previous request, aimed at one task: its title reference or pronoun replaced by the task's number.
+  const retarget = (message: string, id: number): ActionIntent | null => {
+    const intent = parse(replaceTaskPronoun(message, `task ${id}`) ?? message);
+    return isAction(intent) ? { ...intent, ref: { id } } : null;
+  };
+
+  const offered = previous ? whichOneOptions(previous.answer) : null;
+  const picked = previous && offered ? pickOptions(input.message, offered) : null;
+  if (previous && picked?.length) {
+    const intent = retarget(previous.message, picked[0]!.id);
+    if (intent && picked.length === 1) return { intent };
+    if (intent?.kind === "delete") {
+      return reply(formatConfirmationRequest(picked, picked.length === 2 ? "both of them" : `all ${picked.length}`));
+    }
+    if (intent?.kind === "complete")
+      return planCompleteMany(
+        picked.map((o) => o.id),
+        input,
+      );
+    if (intent) return reply(`Let's change them one at a time. Which one first? For example: "the first one".`);
+  }
+
+  const asAction = replaceTaskPronoun(input.message, "task 1");
+  if (!asAction) return null;
+  const shape = parse(asAction);
+  if (!isAction(shape)) return null;
+  const subjects: Option[] = previous ? answerSubjects(previous.answer) : [];
+  if (subjects.length === 1) {
+    const intent = retarget(input.message, subjects[0]!.id);
+    if (intent) return { intent };
+  }
+  const example = `${VERBS[shape.kind]} task ${subjects[0]?.id ?? 3}`;
+  if (subjects.length > 1) {
+    const lines = subjects.slice(0, 10).map((o) => `- Task ${o.id}: ${o.title}`);
+    return reply(formatWhichOne(`That could be any of these ${subjects.length} tasks.`, lines, example));
+  }
+  return reply(`Which task do you mean? Tell me its number or part of its title, for example "${example}".`);
+}
+
 export function planTurn(input: PlanInput): Plan {
   if (input.pending?.answer === "yes") return planConfirmed(input.pending.ids, input);
   if (input.pending?.answer === "no") return reply("OK, I kept them. Nothing was deleted.");
 
-  const intent = parseIntent(input.message, { now: input.now, timeZone: input.timeZone });
+  const parse = (text: string) => parseIntent(text, { now: input.now, timeZone: input.timeZone });
+  const followUp = planFollowUp(input, parse);
+  if (followUp && "type" in followUp) return followUp;
+  const intent = followUp?.intent ?? parse(input.message);
   switch (intent.kind) {
     case "smalltalk":
       return reply(smalltalk(intent.topic));

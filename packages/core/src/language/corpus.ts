@@ -69,6 +69,14 @@ export const CORPUS: CorpusCase[] = [
     expect: { kind: "update", ref: { title: "dentist" }, changes: { due_at: "2026-11-23T09:00:00.000Z" } },
   },
   { say: "tag task 4 as urgent", expect: { kind: "update", ref: { id: 4 }, changes: { tags_add: ["urgent"] } } },
+  {
+    say: "tag the call task urgent",
+    expect: { kind: "update", ref: { title: "call" }, changes: { tags_add: ["urgent"] } },
+  },
+  {
+    say: "tag my dentist one #health",
+    expect: { kind: "update", ref: { title: "dentist" }, changes: { tags_add: ["health"] } },
+  },
   { say: "delete task 99", expect: { kind: "delete", ref: { id: 99 } } },
   { say: "delete the call task", expect: { kind: "delete", ref: { title: "call" } } },
   { say: "hi", expect: { kind: "smalltalk", topic: "greeting" } },

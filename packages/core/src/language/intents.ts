@@ -360,6 +360,9 @@ const FIELD_RULES: Rule[] = [
     patterns: [
       compilePattern(`(?:tag|label)\\s+${REF}\\s+(?:as|with)\\s+(.+)`),
       compilePattern(`(?:tag|label)\\s+${ID_REF}\\s+(.+)`),
+      // "tag the call task urgent", "tag my dentist one #health": the reference ends at its noun.
+      compilePattern(`(?:tag|label)\\s+((?:the|my|that|this)\\s+.+?\\s+(?:task|todo|to-do|item|one))\\s+(.+)`),
+      compilePattern(`(?:tag|label)\\s+${REF}\\s+${HASH_TAGS}`),
       compilePattern(`(?:mark|flag)\\s+${REF}\\s+with\\s+(?:the\\s+|a\\s+)?(?:tags?|labels?)\\s+(.+)`),
       compilePattern(`give\\s+${REF}\\s+(?:the\\s+|a\\s+)?(?:tags?|labels?)\\s+(.+)`),
     ],

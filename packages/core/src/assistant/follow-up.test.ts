@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import {
+  answerSubjects,
+  formatWhichOne,
+  listedOptions,
+  pickOptions,
+  replaceTaskPronoun,
+  whichOneOptions,
+} from "./follow-up";
+
+const question = formatWhichOne(
+  '2 tasks match "call", so I haven\'t changed anything.',
+  ["- Task 4: Call mom (due tomorrow 9 AM, high priority)", "- Task 7: Call the plumber (about the sink) (done) ✓"],
+  "delete task 4",
+);
+const options = [
+  { id: 4, title: "Call mom" },
+  { id: 7, title: "Call the plumber (about the sink)" },
+];
+
+describe("follow-ups", () => {
+  it("reads back the tasks a which-one question offered, titles without their details", () => {
+    expect(whichOneOptions(question)).toEqual([
+      { id: 4, title: "Call mom" },
+      { id: 7, title: "Call the plumber (about the sink)" },
+    ]);
+    expect(whichOneOptions("Here are your 2 tasks:\n- Task 1: A\n- Task 2: B")).toBeNull();
+    expect(listedOptions("Here are your 2 tasks:\n- Task 1: A\n- Task 2: B (done) ✓")).toEqual([
+      { id: 1, title: "A" },
+      { id: 2, title: "B" },
+    ]);
+  });
+
+  it.each([
+    ["the first one", [4]],
+    ["First", [4]],
+    ["the 2nd", [7]],
+    ["second one please", [7]],
+    ["the last one", [7]],
+    ["7", [7]],
+    ["2", [7]],
+    ["task 4", [4]],
+    ["#7", [7]],
+    ["oh, the plumber one", [7]],
+    ["call mom", [4]],
+    ["I mean mom.", [4]],
+    ["both", [4, 7]],
+    ["all of them", [4, 7]],
+  ])("picks %j", (reply, ids) => {
+    expect(pickOptions(reply, options)?.map((o) => o.id)).toEqual(ids);
+  });
+
+  it.each(["the third one", "task 9", "9", "add buy milk tomorrow", "what's due today?", "call"])(
+    "does not read %j as a pick",
+    (reply) => {
+      expect(pickOptions(reply, options)).toBeNull();
+    },
+  );
+
+  it("knows which task an answer was about", () => {
+    expect(answerSubjects("Added task 7: Buy milk (due tomorrow 5 PM).")).toEqual([
+      { id: 7, title: "Buy milk (due tomorrow 5 PM)" },
+    ]);
+    expect(
+      answerSubjects("Marked task 3 as complete: Water plants. It repeats, so task 9 is the next one.")[0]?.id,
+    ).toBe(3);
+    expect(answerSubjects("Here is one of your pending tasks:\n- Task 5: Pay rent")).toEqual([
+      { id: 5, title: "Pay rent" },
+    ]);
+    expect(answerSubjects("Here are your 2 tasks:\n- Task 1: A\n- Task 2: B").map((o) => o.id)).toEqual([1, 2]);
+    expect(answerSubjects("Hi! I can add, list, complete…")).toEqual([]);
+  });
+
+  it.each([
+    ["delete it", "delete task 7"],
+    ["mark it as done", "mark task 7 as done"],
+    ["Move it to friday 3pm", "Move task 7 to friday 3pm"],
+    ["make it high priority", "make task 7 high priority"],
+    ["it's done", "task 7 is done"],
+    ["That one is finished", "task 7 is finished"],
+    ["done with it!", "done with task 7!"],
+    ["please delete that one", "please delete task 7"],
+    ["add a note to it: bring the papers", "add a note to task 7: bring the papers"],
+    ["remove the tag urgent from it", "remove the tag urgent from task 7"],
+  ])("replaces the pronoun in %j", (message, expected) => {
+    expect(replaceTaskPronoun(message, "task 7")).toBe(expected);
+  });
+
+  it.each([
+    "add buy milk",
+    "what's due this week?",
+    "move the dentist to this friday",
+    "remind me that the car needs washing",
+    "add fix it felix",
+  ])("leaves %j alone", (message) => {
+    expect(replaceTaskPronoun(message, "task 7")).toBeNull();
+  });
+});

@@ -1,0 +1,174 @@
+// Follow-ups to the builtin assistant's previous answer: "delete it" right after "Added task 7: …", "the second one"
+// after "Which one do you mean?". Everything is read back from the stored conversation's text (like bulk-delete
+// confirmations), so any replica can serve the next turn. The wording written here is the wording read back.
+import { matchTasks } from "../language/match";
+
+export interface Option {
+  id: number;
+  title: string;
+}
+
+const WHICH_MARK = "Which one do you mean?";
+
+/** A question listing candidate tasks (lines "- Task 4: Call mom (due …)"), answerable with "the first one". */
+export function formatWhichOne(intro: string, lines: string[], example: string): string {
+  return `${intro} ${WHICH_MARK}\n${lines.join("\n")}\nFor example: "${example}".`;
+}
+
+/** The tasks listed in an answer, in order ("- Task 4: Call mom (due tomorrow 9 AM) ✓" → 4, "Call mom"). */
+export function listedOptions(answer: string): Option[] {
+  return [...answer.matchAll(/^- Task (\d+): (.*)$/gm)].map((m) => ({
+    id: Number(m[1]),
+    title: (m[2] ?? "")
+      .replace(/ ✓$/, "")
+      .replace(/ \([^()]*\)$/, "")
+      .trim(),
+  }));
+}
+
+/** The candidates of a "Which one do you mean?" answer, or null when the answer asked nothing of the kind. */
+export function whichOneOptions(answer: string): Option[] | null {
+  if (!answer.includes(WHICH_MARK)) return null;
+  const options = listedOptions(answer);
+  return options.length ? options : null;
+}
+
+/**
+ * The task(s) an answer was about: the one it added, completed, changed or deleted ("Added task 7: …"), else the
+ * tasks it listed.
+ */
+export function answerSubjects(answer: string): Option[] {
+  const acted = /^(?:Added|Marked|Deleted|Updated|Reopened) task (\d+)(?::| as complete:)? ?([^\n]*)/.exec(answer);
+  if (acted) return [{ id: Number(acted[1]), title: (acted[2] ?? "").replace(/[.]$/, "").trim() }];
+  return listedOptions(answer);
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  sixth: 6,
+  "6th": 6,
+  seventh: 7,
+  "7th": 7,
+  eighth: 8,
+  "8th": 8,
+  ninth: 9,
+  "9th": 9,
+  tenth: 10,
+  "10th": 10,
+};
+
+/**
+ * Which of the offered tasks a short reply picks: "the second one", "2", "task 7", "#7", "the plumber one",
+ * "both". Null when the reply is not a pick (the person moved on to something else).
+ */
+export function pickOptions(reply: string, options: Option[]): Option[] | null {
+  let text = reply
+    .toLowerCase()
+    .trim()
+    .replace(/[.!?]+$/, "")
+    .replace(/^(?:oh,? |ah,? |um,? |sorry,? |no,? |i mean,? |i meant,? |it'?s |it is )+/, "")
+    .replace(/,? please$/, "")
+    .trim();
+  if (/^(?:both|all|all of them|both of them|all \d+|every one|each of them)$/.test(text)) return options;
+  text = text
+    .replace(/^the /, "")
+    .replace(/ (?:one|task)$/, "")
+    .trim();
+  if (text === "last") return options.slice(-1);
+  const ordinal = ORDINALS[text];
+  if (ordinal !== undefined) return options[ordinal - 1] ? [options[ordinal - 1] as Option] : null;
+  const explicit = /^(?:task|number|no\.?) ?#?(\d{1,9})$|^#(\d{1,9})$/.exec(text);
+  if (explicit) {
+    const id = Number(explicit[1] ?? explicit[2]);
+    const option = options.find((o) => o.id === id);
+    return option ? [option] : null;
+  }
+  const bare = /^(\d{1,9})$/.exec(text);
+  if (bare) {
+    // A bare number is a task number when one is offered, else a position in the list.
+    const n = Number(bare[1]);
+    const option = options.find((o) => o.id === n) ?? options[n - 1];
+    return option ? [option] : null;
+  }
+  if (text.split(/\s+/).length > 6) return null;
+  const matches = matchTasks(text, options);
+  return matches.length === 1 ? matches : null;
+}
+
+const ACTION_WORDS = [
+  "delete",
+  "remove",
+  "erase",
+  "drop",
+  "cancel",
+  "complete",
+  "finish",
+  "finished",
+  "mark",
+  "tick off",
+  "check off",
+  "move",
+  "push",
+  "postpone",
+  "reschedule",
+  "delay",
+  "bump",
+  "rename",
+  "retitle",
+  "change",
+  "update",
+  "edit",
+  "make",
+  "set",
+  "tag",
+  "untag",
+  "label",
+  "reopen",
+  "uncomplete",
+  "unmark",
+  "prioritise",
+  "prioritize",
+  "deprioritise",
+  "deprioritize",
+  "schedule",
+  "flag",
+  "done with",
+  "finished with",
+  "to",
+  "from",
+  "on",
+].join("|");
+// "this week", "that morning": date words, not a reference to a task.
+const NOT_A_TASK =
+  "(?!\\s+(?:week|weekend|month|year|morning|afternoon|evening|night|time|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b)";
+const AFTER_ACTION = new RegExp(`\\b(${ACTION_WORDS})\\s+(?:it|this|that)(?:\\s+(?:one|task))?\\b${NOT_A_TASK}`, "i");
+const LEADING = /^(?:it|this|that)(?:\s+(?:one|task))?\s*(?:'s|’s|\s+is|\s+was)\b/i;
+const DEMONSTRATIVE = /\b(?:this|that)\s+(?:one|task)\b/i;
+
+/**
+ * The message with a pronoun that stands for a task ("move it to friday", "it's done", "delete that one")
+ * replaced by `replacement` ("task 7"), or null when there is none.
+ */
+export function replaceTaskPronoun(message: string, replacement: string): string | null {
+  const after = AFTER_ACTION.exec(message);
+  if (after) {
+    const verb = after[1] ?? "";
+    return `${message.slice(0, after.index)}${verb} ${replacement}${message.slice(after.index + after[0].length)}`;
+  }
+  const leading = LEADING.exec(message);
+  if (leading) return `${replacement} is${message.slice(leading[0].length)}`;
+  const demonstrative = DEMONSTRATIVE.exec(message);
+  if (demonstrative) {
+    return `${message.slice(0, demonstrative.index)}${replacement}${message.slice(demonstrative.index + demonstrative[0].length)}`;
+  }
+  return null;
+}
