@@ -206,6 +206,10 @@ need_debian=0; needed debian "$debian_tag" && need_debian=1
 if [ $((need_node + need_postgres)) -gt 0 ] && ! image_exists "$debian_tag"; then need_debian=1; fi
 
 if [ "$need_debian" -eq 1 ]; then
+  if ! command -v debootstrap >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    log "apt-get install debootstrap"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+  fi
   command -v debootstrap >/dev/null || die "debootstrap not found (apt-get install debootstrap)"
   timed build_debian
 fi

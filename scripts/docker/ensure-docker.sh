@@ -21,8 +21,10 @@ as_root() {
   fi
 }
 
-apt_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-apt_has_candidate() { apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [0-9]'; }
+# Not `grep -q`: it exits at the first match, the writer gets SIGPIPE, and under pipefail the pipeline then fails
+# (exit 141) even though the line was found.
+apt_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep 'install ok installed' >/dev/null; }
+apt_has_candidate() { apt-cache policy "$1" 2>/dev/null | grep 'Candidate: [0-9]' >/dev/null; }
 
 apt_updated=0
 apt_install() {
