@@ -69,6 +69,11 @@ export const CORPUS: CorpusCase[] = [
     expect: { kind: "update", ref: { title: "dentist" }, changes: { due_at: "2026-11-23T09:00:00.000Z" } },
   },
   { say: "tag task 4 as urgent", expect: { kind: "update", ref: { id: 4 }, changes: { tags_add: ["urgent"] } } },
+  { say: "addd buy milk", expect: { kind: "add", task: { title: "Buy milk" } } },
+  {
+    say: "set a reminder for 5pm to take my meds",
+    expect: { kind: "add", task: { title: "Take my meds", due_at: "2026-11-22T17:00:00.000Z" } },
+  },
   {
     say: "tag the call task urgent",
     expect: { kind: "update", ref: { title: "call" }, changes: { tags_add: ["urgent"] } },

@@ -918,7 +918,7 @@ const readList: Reader = (msg) => {
 // Adding.
 
 const ADD_HEAD =
-  /^(?:add|jot\s+down|note\s+down|remind\s+me|set\s+(?:a|me\s+a)\s+reminder|remember|don'?t\s+forget|do\s+not\s+forget|never\s+forget|note\s+to\s+self|memo|(?:i|we)(?:'ve|'d|\s+have|\s+will|'ll)?\s+(?:really\s+|still\s+|also\s+|definitely\s+)?(?:(?:need|have|got|want|ought|plan|am\s+going|'m\s+going)\s+to|must|should|gotta|wanna|gonna)|(?:need|have|got)\s+to|(?:new\s+)?(?:task|todo|to-do|reminder)\s*[:-]|(?:create|make|set\s+up|new|put|insert|log|record|write\s+down|schedule|open|start)\s+(?:(?:an?|the|another|one)\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|entry|note)s?(?![\p{L}])(?!\s*(?:#|no\.?\s*|number\s+)?\d)|(?:put|pop|stick|write|jot|throw)\s+(?=.*\s(?:on|to|onto|in)\s+(?:my|the|our)\s+(?:[\p{L}-]+\s+)?list(?![\p{L}])))/iu;
+  /^(?:add(?![\p{L}])|jot\s+down|note\s+down|remind\s+me|set\s+(?:a|me\s+a)\s+reminder|remember|don'?t\s+forget|do\s+not\s+forget|never\s+forget|note\s+to\s+self|memo|(?:i|we)(?:'ve|'d|\s+have|\s+will|'ll)?\s+(?:really\s+|still\s+|also\s+|definitely\s+)?(?:(?:need|have|got|want|ought|plan|am\s+going|'m\s+going)\s+to|must|should|gotta|wanna|gonna)|(?:need|have|got)\s+to|(?:new\s+)?(?:task|todo|to-do|reminder)\s*[:-]|(?:create|make|set\s+up|new|put|insert|log|record|write\s+down|schedule|open|start)\s+(?:(?:an?|the|another|one)\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|entry|note)s?(?![\p{L}])(?!\s*(?:#|no\.?\s*|number\s+)?\d)|(?:put|pop|stick|write|jot|throw)\s+(?=.*\s(?:on|to|onto|in)\s+(?:my|the|our)\s+(?:[\p{L}-]+\s+)?list(?![\p{L}])))/iu;
 const DESCRIPTION_TAIL =
   /(?:\s*[,;]\s*|\s+)(?:with\s+(?:a\s+|the\s+)?)?(?:note|notes|description|details)\s*(?::|-|saying|that\s+says)?\s+(.+)$/iu;
 
@@ -1047,6 +1047,14 @@ const SKIPPED_HEADS = new Set([
   "okay",
 ]);
 
+/** Letters typed twice or more count once: "addd" and "add" squeeze to the same "ad". */
+const squeeze = (s: string) => s.toLowerCase().replace(/(\p{L})\1+/gu, "$1");
+
+/** A command word typed with a stuck key ("addd"), which the typo allowance misses for words as short as "add". */
+function stuckKeyCommand(word: string): string | null {
+  return COMMAND_WORDS.find((c) => word.length > c.length && squeeze(word) === squeeze(c)) ?? null;
+}
+
 function correctTypos(text: string): string {
   const masked = maskQuotes(text);
   const tokens = masked.text.split(/(\s+)/);
@@ -1061,7 +1069,7 @@ function correctTypos(text: string): string {
     let fixed: string | null = null;
     if (!commandSeen && wordIndex <= 4) {
       // One slip at most: "schedule" must not turn into "reschedule".
-      fixed = findClosestWord(bare, COMMAND_WORDS, 1);
+      fixed = findClosestWord(bare, COMMAND_WORDS, 1) ?? stuckKeyCommand(bare);
       commandSeen = true;
     }
     fixed ??= lookup(SHORT_FORMS, bare) ?? null;
@@ -1100,8 +1108,11 @@ export function parseIntent(message: string, options: ParseOptions = {}): Intent
     const corrected = correctTypos(raw);
     if (corrected !== raw) {
       const second = classify(corrected, zone, resolved);
+      // A stuck key ("addd buy milk") only repeats letters: then an explicit add beats reading the slip as a title.
+      const stuckKey = first.implicit && !second.implicit && squeeze(corrected) === squeeze(raw);
       const improves =
-        second.intent.kind !== "unknown" && (first.intent.kind === "unknown" || second.intent.kind !== "add");
+        second.intent.kind !== "unknown" &&
+        (first.intent.kind === "unknown" || second.intent.kind !== "add" || stuckKey);
       if (improves) return second.intent;
     }
     return first.intent;

@@ -116,7 +116,7 @@ const REMIND_BEFORE = new RegExp(
 
 // Words left dangling in front of a date or a repetition once it is taken out ("due", "by", "starting").
 const CONNECTORS =
-  /(?:[\s,]*(?<![\p{L}\p{N}])(?:due(?:\s+(?:on|by|at|in))?|by|on|at|before|for|from|starting|start|beginning|until|till|til|this|next|in\s+the|in|around|and\s+remind\s+me|remind\s+me|remind|with\s+a\s+reminder|reminder|set\s+for|scheduled\s+for|every|repeat(?:ing|s)?|recurring))+[\s,]*$/iu;
+  /(?:[\s,]*(?<![\p{L}\p{N}])(?:due(?:\s+(?:on|by|at|in))?|by|on|at|before|for|from|starting|start|beginning|until|till|til|this|next|in\s+the|in|around|and\s+remind\s+me|remind\s+me|remind|with\s+a\s+reminder|(?<!(?:set|create|add)\s+(?:a|me\s+a)\s+)reminder|set\s+for|scheduled\s+for|every|repeat(?:ing|s)?|recurring))+[\s,]*$/iu;
 
 // What people put in front of the task itself. Applied repeatedly, so "can you add a task to" unwraps fully.
 const LEADS: RegExp[] = [
