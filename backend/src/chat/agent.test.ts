@@ -94,6 +94,24 @@ describe.each(databaseKinds)("assistant with the builtin model on %s", (kind) =>
     expect((await stack.request("GET", "/api/tasks", { headers: u.headers })).json.total).toBe(2);
   });
 
+  it("acts on several tasks named by number, asking before it deletes them", async () => {
+    const u = await stack.signUp("Several");
+    for (const title of ["One", "Two", "Three", "Four"])
+      await stack.request("POST", "/api/tasks", { headers: u.headers, body: { title } });
+    const done = await say("mark 1 and 2 as done", {}, u);
+    expect(done.json.response).toBe("Marked 2 tasks as complete:\n- #1 One\n- #2 Two");
+    const ask = await say("delete tasks 3, 4 and 9", { conversation_id: done.json.conversation_id }, u);
+    expect(ask.json.response).toMatch(/^I couldn't find task 9\.\nThat would delete 2 tasks/);
+    expect((await stack.request("GET", "/api/tasks", { headers: u.headers })).json.total).toBe(4);
+    const yes = await say("yes", { conversation_id: done.json.conversation_id }, u);
+    expect(yes.json.tool_calls.map((t: { arguments: { task_id: number } }) => t.arguments.task_id)).toEqual([3, 4]);
+    const left = await stack.request("GET", "/api/tasks?sort=title", { headers: u.headers });
+    expect(left.json.tasks.map((t: { title: string; completed: boolean }) => [t.title, t.completed])).toEqual([
+      ["One", true],
+      ["Two", true],
+    ]);
+  });
+
   it("says so when a task does not exist", async () => {
     const res = await say("delete task 99");
     expect(res.status).toBe(200);

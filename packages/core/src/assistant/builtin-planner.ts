@@ -13,6 +13,7 @@ import {
   replaceTaskPronoun,
   whichOneOptions,
 } from "./follow-up";
+import { findSeveralTasks, joinNumbers } from "./several";
 
 export interface ToolCallPlan {
   name: "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task";
@@ -278,6 +279,58 @@ function planCompleteMany(ids: number[], input: PlanInput): Plan {
   return reply(text);
 }
 
+/** One action on several tasks named by number ("mark 3 and 4 as done", "delete tasks 2, 5 and 7"). */
+function planSeveral(shape: ActionIntent, ids: number[], input: PlanInput): Plan {
+  if (shape.kind === "complete") return planCompleteMany(ids, input);
+  const changesTags =
+    shape.kind === "update" && Boolean(shape.changes.tags_add?.length || shape.changes.tags_remove?.length);
+  let known: ListedTask[] | null = null;
+  if (shape.kind === "delete" || changesTags) {
+    const listed = lastOutcome(input.outcomes, "list_tasks");
+    if (!listed) return call({ name: "list_tasks", args: { status: "all", timezone: input.timeZone } });
+    known = listedTasks(listed);
+    if (!known) return reply(friendlyError(listed.error));
+  }
+  const tasksWord = (n: number) => (n === 1 ? "task" : "tasks");
+  if (shape.kind === "delete") {
+    // Deleting several always asks first; "yes" deletes exactly the tasks listed in the question.
+    const found = (known ?? []).filter((t) => ids.includes(t.id));
+    const missing = ids.filter((id) => !found.some((t) => t.id === id));
+    if (!found.length) return reply(`I couldn't find ${tasksWord(ids.length)} ${joinNumbers(ids)}.`);
+    const note = missing.length ? `I couldn't find ${tasksWord(missing.length)} ${joinNumbers(missing)}.\n` : "";
+    const what = `${tasksWord(found.length)} ${joinNumbers(found.map((t) => t.id))}`;
+    return reply(note + formatConfirmationRequest(found, what));
+  }
+  if (shape.kind === "update" && !describeChanges(shape.changes)) {
+    return reply(`What should I change about tasks ${joinNumbers(ids)}?`);
+  }
+  const updates = input.outcomes.filter((o) => o.name === "update_task");
+  if (updates.length === 0) {
+    return call(
+      ...ids.map((id) => ({
+        name: "update_task" as const,
+        args:
+          shape.kind === "update"
+            ? updateArgs(
+                id,
+                shape.changes,
+                known?.find((t) => t.id === id),
+                input.timeZone,
+              )
+            : { task_id: id, completed: false },
+      })),
+    );
+  }
+  const done = updates.filter((o) => o.ok).map((o) => o.value as { task_id: number; title: string });
+  const failed = updates.filter((o) => !o.ok);
+  const what = shape.kind === "update" ? ` (${describeChanges(shape.changes)})` : "";
+  let text = done.length
+    ? `${shape.kind === "reopen" ? "Reopened" : "Updated"} ${done.length} ${tasksWord(done.length)}${what}:\n${done.map((t) => `- #${t.task_id} ${t.title}`).join("\n")}`
+    : "Nothing was changed.";
+  if (failed.length) text += `\n${failed.length} could not be changed (${friendlyError(failed[0]?.error)})`;
+  return reply(text);
+}
+
 type ActionIntent = Extract<Intent, { kind: ActionKind }>;
 const isAction = (intent: Intent): intent is ActionIntent =>
   intent.kind === "complete" || intent.kind === "delete" || intent.kind === "reopen" || intent.kind === "update";
@@ -342,6 +395,11 @@ export function planTurn(input: PlanInput): Plan {
   const parse = (text: string) => parseIntent(text, { now: input.now, timeZone: input.timeZone });
   const followUp = planFollowUp(input, parse);
   if (followUp && "type" in followUp) return followUp;
+  if (!followUp) {
+    const several = findSeveralTasks(input.message, "task 1");
+    const shape = several ? parse(several.message) : null;
+    if (several && shape && isAction(shape)) return planSeveral(shape, several.ids, input);
+  }
   const intent = followUp?.intent ?? parse(input.message);
   switch (intent.kind) {
     case "smalltalk":

@@ -272,7 +272,10 @@ const readDeleteMany: Reader = (msg) => {
 };
 
 function splitAtDate(msg: Message, text: string): { ref: string; date: Date } | null {
-  const found = findDates(text, msg.zone);
+  // A leading task number is never part of the date: "task 3 to 5pm" is not the range "3 to 5pm".
+  const numbered = /^(?:task\s*|#)\d{1,9}(?![\p{N}])/iu.exec(text);
+  const from = numbered ? numbered[0].length : 0;
+  const found = findDates(text.slice(from), msg.zone).map((d) => ({ ...d, index: d.index + from, end: d.end + from }));
   for (const date of found) {
     const ref = text
       .slice(0, date.index)
