@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type PlanInput, planTurn, type ToolOutcome } from "./builtin-planner";
 import { isAffirmative, parseConfirmationRequest } from "./confirmation";
@@ -301,5 +302,40 @@ describe("isAffirmative", () => {
     ["add milk", "other"],
   ])("reads %j as %s", (message, expected) => {
     expect(isAffirmative(message)).toBe(expected);
+  });
+});
+
+describe("planTurn on arbitrary input", () => {
+  const answers = fc.constantFrom(
+    "Added task 7: Buy milk.",
+    '2 tasks match "call", so I haven\'t changed anything. Which one do you mean?\n- Task 3: Call mom\n- Task 4: Call the plumber\nFor example: "delete task 3".',
+    "Here are your 2 tasks:\n- Task 1: Alpha\n- Task 2: Beta",
+    "",
+  );
+  const messages = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: "binary", maxLength: 80 }),
+    fc
+      .array(fc.constantFrom("task", "tasks", "1", "22", "and", ",", "-", "it", "that", "one", "the", "delete", " "), {
+        maxLength: 60,
+      })
+      .map((words) => words.join(" ")),
+  );
+
+  it("always plans something, with or without a previous exchange to follow up on", () => {
+    fc.assert(
+      fc.property(messages, messages, answers, (message, previousMessage, answer) => {
+        const out = planTurn({ ...base, message, previous: { message: previousMessage, answer } });
+        expect(["call", "reply"]).toContain(out.type);
+        if (out.type === "call") expect(out.calls.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it("reads a 2,000-character run of numbers and joins without getting stuck", () => {
+    const long = `delete ${"1 and 2, ".repeat(220)}`.slice(0, 2000);
+    expect(["call", "reply"]).toContain(plan(long).type);
+    expect(["call", "reply"]).toContain(plan(`mark ${"9 ".repeat(999)}x`).type);
   });
 });
