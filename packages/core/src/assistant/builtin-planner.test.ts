@@ -176,6 +176,11 @@ describe("planTurn", () => {
       expect(calls(plan("move it to tomorrow 5pm", { previous }))).toEqual([
         { name: "update_task", args: { task_id: 7, due_at: "2026-11-23T17:00:00.000Z", timezone: "UTC" } },
       ]);
+      const movedDone = plan("move it to tomorrow 5pm", {
+        previous,
+        outcomes: [{ name: "update_task", args: {}, ok: true, value: { task_id: 7, title: "Buy milk" } }],
+      });
+      expect(movedDone).toEqual({ type: "reply", text: "Updated task 7: Buy milk (due tomorrow 5 PM)." });
       expect(calls(plan("it's done", { previous }))).toEqual([{ name: "complete_task", args: { task_id: 7 } }]);
       const shown = { message: "what's overdue?", answer: "Here is one of your overdue tasks:\n- Task 2: Pay rent" };
       expect(calls(plan("mark that one as done", { previous: shown }))).toEqual([
@@ -267,6 +272,19 @@ describe("planTurn", () => {
         { name: "update_task", args: { task_id: 1, completed: false } },
         { name: "update_task", args: { task_id: 2, completed: false } },
       ]);
+      const moved = plan("move tasks 3 and 4 to friday 5pm", {
+        outcomes: [ok("update_task", 3, "Three"), ok("update_task", 4, "Four")],
+      });
+      expect(moved).toEqual({ type: "reply", text: "Updated 2 tasks (due Fri 5 PM):\n- #3 Three\n- #4 Four" });
+      const repeating = plan("complete tasks 3 and 4", {
+        outcomes: [
+          { ...ok("complete_task", 3, "Water plants"), value: { task_id: 3, title: "Water plants", next_task_id: 9 } },
+          ok("complete_task", 4, "Four"),
+        ],
+      });
+      expect(repeating.type === "reply" && repeating.text).toBe(
+        "Marked 2 tasks as complete:\n- #3 Water plants (repeats: task 9 is the next one)\n- #4 Four",
+      );
       const done = plan("make 5 and 6 high priority", {
         outcomes: [ok("update_task", 5, "Five"), ok("update_task", 6, "Six")],
       });

@@ -3,7 +3,7 @@
 // is ever read as a request; task titles and tool results are data.
 import { type Intent, type ListFilter, parseIntent, type TaskChanges, type TaskRef } from "../language/intents";
 import { matchTasks } from "../language/match";
-import { describeFilter, describeTask } from "../language/reply";
+import { describeFilter, describeRecurrence, describeTask, formatDue } from "../language/reply";
 import { formatConfirmationRequest } from "./confirmation";
 import {
   answerSubjects,
@@ -189,14 +189,20 @@ function updateArgs(id: number, changes: TaskChanges, task: ListedTask | undefin
   return args;
 }
 
-function describeChanges(changes: TaskChanges): string {
+/** What an update changes, with the new values: "due tomorrow 5 PM, priority → high, tagged #urgent". */
+function describeChanges(changes: TaskChanges, input: Pick<PlanInput, "timeZone" | "now">): string {
   const names: string[] = [];
-  if (changes.title !== undefined) names.push("title");
+  const when = (iso: string) => formatDue(iso, input.timeZone, input.now);
+  if (changes.title !== undefined) names.push("renamed");
   if (changes.description !== undefined) names.push("notes");
   if (changes.priority !== undefined) names.push(`priority → ${changes.priority}`);
-  if (changes.due_at !== undefined) names.push(changes.due_at === null ? "no due date" : "due date");
-  if (changes.remind_at !== undefined) names.push(changes.remind_at === null ? "no reminder" : "reminder");
-  if (changes.recurrence !== undefined) names.push(changes.recurrence === null ? "no longer repeats" : "repeat rule");
+  if (changes.due_at !== undefined) names.push(changes.due_at === null ? "no due date" : `due ${when(changes.due_at)}`);
+  if (changes.remind_at !== undefined) {
+    names.push(changes.remind_at === null ? "no reminder" : `reminder ${when(changes.remind_at)}`);
+  }
+  if (changes.recurrence !== undefined) {
+    names.push(changes.recurrence === null ? "no longer repeats" : `repeats ${describeRecurrence(changes.recurrence)}`);
+  }
   if (changes.tags_add?.length) names.push(`tagged ${changes.tags_add.map((t) => `#${t}`).join(" ")}`);
   if (changes.tags_remove?.length) names.push(`untagged ${changes.tags_remove.map((t) => `#${t}`).join(" ")}`);
   return names.join(", ");
@@ -214,7 +220,7 @@ function planAction(intent: Extract<Intent, { kind: ActionKind }>, input: PlanIn
   if (!done) {
     if (intent.kind === "reopen") return call({ name: tool, args: { task_id: target.id, completed: false } });
     if (intent.kind === "update") {
-      if (!describeChanges(intent.changes)) return reply(`What should I change about task ${target.id}?`);
+      if (!describeChanges(intent.changes, input)) return reply(`What should I change about task ${target.id}?`);
       return call({ name: tool, args: updateArgs(target.id, intent.changes, target.task, input.timeZone) });
     }
     return call({ name: tool, args: { task_id: target.id } });
@@ -231,7 +237,7 @@ function planAction(intent: Extract<Intent, { kind: ActionKind }>, input: PlanIn
     case "reopen":
       return reply(`Reopened task ${result.task_id}: ${result.title}.`);
     default:
-      return reply(`Updated task ${result.task_id}: ${result.title} (${describeChanges(intent.changes)}).`);
+      return reply(`Updated task ${result.task_id}: ${result.title} (${describeChanges(intent.changes, input)}).`);
   }
 }
 
@@ -270,10 +276,17 @@ function planCompleteMany(ids: number[], input: PlanInput): Plan {
   const completions = input.outcomes.filter((o) => o.name === "complete_task");
   if (completions.length === 0)
     return call(...ids.map((id) => ({ name: "complete_task" as const, args: { task_id: id } })));
-  const done = completions.filter((o) => o.ok).map((o) => o.value as { task_id: number; title: string });
+  const done = completions
+    .filter((o) => o.ok)
+    .map((o) => o.value as { task_id: number; title: string; next_task_id?: number });
   const failed = completions.filter((o) => !o.ok);
   let text = done.length
-    ? `Marked ${done.length} ${done.length === 1 ? "task" : "tasks"} as complete:\n${done.map((t) => `- #${t.task_id} ${t.title}`).join("\n")}`
+    ? `Marked ${done.length} ${done.length === 1 ? "task" : "tasks"} as complete:\n${done
+        .map(
+          (t) =>
+            `- #${t.task_id} ${t.title}${t.next_task_id ? ` (repeats: task ${t.next_task_id} is the next one)` : ""}`,
+        )
+        .join("\n")}`
     : "Nothing was marked as complete.";
   if (failed.length) text += `\n${failed.length} could not be completed (${friendlyError(failed[0]?.error)})`;
   return reply(text);
@@ -301,7 +314,7 @@ function planSeveral(shape: ActionIntent, ids: number[], input: PlanInput): Plan
     const what = `${tasksWord(found.length)} ${joinNumbers(found.map((t) => t.id))}`;
     return reply(note + formatConfirmationRequest(found, what));
   }
-  if (shape.kind === "update" && !describeChanges(shape.changes)) {
+  if (shape.kind === "update" && !describeChanges(shape.changes, input)) {
     return reply(`What should I change about tasks ${joinNumbers(ids)}?`);
   }
   const updates = input.outcomes.filter((o) => o.name === "update_task");
@@ -323,7 +336,7 @@ function planSeveral(shape: ActionIntent, ids: number[], input: PlanInput): Plan
   }
   const done = updates.filter((o) => o.ok).map((o) => o.value as { task_id: number; title: string });
   const failed = updates.filter((o) => !o.ok);
-  const what = shape.kind === "update" ? ` (${describeChanges(shape.changes)})` : "";
+  const what = shape.kind === "update" ? ` (${describeChanges(shape.changes, input)})` : "";
   let text = done.length
     ? `${shape.kind === "reopen" ? "Reopened" : "Updated"} ${done.length} ${tasksWord(done.length)}${what}:\n${done.map((t) => `- #${t.task_id} ${t.title}`).join("\n")}`
     : "Nothing was changed.";
