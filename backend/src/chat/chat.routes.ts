@@ -7,7 +7,6 @@ import {
   listConversations,
 } from "@todo/core/conversations/conversations.service";
 import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
-import type { AppEnv } from "../http/context";
 import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 import { type AgentDeps, chat, chatStream } from "./agent";
 

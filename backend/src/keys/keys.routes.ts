@@ -2,7 +2,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CreateApiKeyInput, createApiKey, listApiKeys, revokeApiKey } from "@todo/core/auth/api-keys.service";
 import { ForbiddenError } from "@todo/core/errors";
-import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../http/context";
 import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";

@@ -19,7 +19,7 @@ import {
   reopenTask,
   updateTask,
 } from "@todo/core/tasks/tasks.service";
-import type { AppDeps, AppEnv } from "../http/context";
+import type { AppDeps } from "../http/context";
 import { createRouter, ErrorResponses, jsonContent, jsonText, security } from "../http/openapi";
 
 const TaskPage = z.object({ tasks: z.array(TaskJson), total: z.number().int() });
