@@ -2,6 +2,7 @@
 // after "Which one do you mean?". Everything is read back from the stored conversation's text (like bulk-delete
 // confirmations), so any replica can serve the next turn. The wording written here is the wording read back.
 import { matchTasks } from "../language/match";
+import { readOrdinalWord } from "../language/words";
 
 export interface Option {
   id: number;
@@ -43,29 +44,6 @@ export function answerSubjects(answer: string): Option[] {
   return listedOptions(answer);
 }
 
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  "1st": 1,
-  second: 2,
-  "2nd": 2,
-  third: 3,
-  "3rd": 3,
-  fourth: 4,
-  "4th": 4,
-  fifth: 5,
-  "5th": 5,
-  sixth: 6,
-  "6th": 6,
-  seventh: 7,
-  "7th": 7,
-  eighth: 8,
-  "8th": 8,
-  ninth: 9,
-  "9th": 9,
-  tenth: 10,
-  "10th": 10,
-};
-
 /**
  * Which of the offered tasks a short reply picks: "the second one", "2", "task 7", "#7", "the plumber one",
  * "both". Null when the reply is not a pick (the person moved on to something else).
@@ -84,7 +62,7 @@ export function pickOptions(reply: string, options: Option[]): Option[] | null {
     .replace(/ (?:one|task)$/, "")
     .trim();
   if (text === "last") return options.slice(-1);
-  const ordinal = ORDINALS[text];
+  const ordinal = readOrdinalWord(text);
   if (ordinal !== undefined) return options[ordinal - 1] ? [options[ordinal - 1] as Option] : null;
   const explicit = /^(?:task|number|no\.?) ?#?(\d{1,9})$|^#(\d{1,9})$/.exec(text);
   if (explicit) {

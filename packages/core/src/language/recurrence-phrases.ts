@@ -12,7 +12,7 @@ import {
   type WallTime,
   type Zone,
 } from "./dates";
-import { lookup, parseCount } from "./words";
+import { lookup, parseCount, readOrdinalWord } from "./words";
 
 export type Frequency = "HOURLY" | "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
 
@@ -56,20 +56,6 @@ const PART_OF_DAY_TIMES: Record<string, WallTime> = {
   afternoon: { hour: 15, minute: 0 },
   evening: { hour: 19, minute: 0 },
   night: { hour: 20, minute: 0 },
-};
-
-const POSITIONS: Record<string, number> = {
-  first: 1,
-  "1st": 1,
-  second: 2,
-  "2nd": 2,
-  third: 3,
-  "3rd": 3,
-  fourth: 4,
-  "4th": 4,
-  fifth: 5,
-  "5th": 5,
-  last: -1,
 };
 
 function readDayCodes(text: string): string[] {
@@ -130,7 +116,8 @@ const RULES: Rule[] = [
       `(?:${EVERY}\\s+(?:the\\s+)?(${POSITION_WORD})\\s+(${DAY})(?:\\s+of\\s+(?:the|each|every)\\s+month)?|(?:on\\s+)?the\\s+(${POSITION_WORD})\\s+(${DAY})\\s+of\\s+(?:each|every)\\s+month|monthly\\s+on\\s+the\\s+(${POSITION_WORD})\\s+(${DAY}))`,
     ),
     build: (m) => {
-      const position = lookup(POSITIONS, (m[1] ?? m[3] ?? m[5] ?? "").toLowerCase());
+      const word = (m[1] ?? m[3] ?? m[5] ?? "").toLowerCase();
+      const position = word === "last" ? -1 : readOrdinalWord(word);
       const codes = readDayCodes(m[2] ?? m[4] ?? m[6] ?? "");
       if (!position || codes.length !== 1) return null;
       // "every second tuesday" without "of the month" reads as a two-week cycle; the next rule takes it.

@@ -31,6 +31,34 @@ const NUMBER_WORDS: Record<string, number> = {
   twenty: 20,
 };
 
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  sixth: 6,
+  "6th": 6,
+  seventh: 7,
+  "7th": 7,
+  eighth: 8,
+  "8th": 8,
+  ninth: 9,
+  "9th": 9,
+  tenth: 10,
+  "10th": 10,
+};
+
+/** "second" or "2nd" → 2, up to the tenth; undefined for anything else. */
+export function readOrdinalWord(word: string): number | undefined {
+  return lookup(ORDINAL_WORDS, word.toLowerCase());
+}
+
 /** Regex source matching a count written in digits or words ("3", "three", "a"). */
 export const COUNT_SOURCE = `\\d{1,4}|${Object.keys(NUMBER_WORDS).join("|")}`;
 
