@@ -87,6 +87,12 @@ describe.each(databaseKinds)("assistant with the builtin model on %s", (kind) =>
     const done = await say("it's done", { conversation_id: asked.json.conversation_id }, u);
     expect(done.json.response).toMatch(/^Marked task 3 as complete/);
 
+    // "them" is every task the previous answer listed.
+    const pending = await say("what's pending?", { conversation_id: asked.json.conversation_id }, u);
+    expect(pending.json.response).toMatch(/^Here is one of your pending tasks:\n- Task 1: Call mom/);
+    const allDone = await say("mark them all done", { conversation_id: asked.json.conversation_id }, u);
+    expect(allDone.json.response).toBe("Marked 1 task as complete:\n- #1 Call mom");
+
     // Without anything to refer to, "it" gets a question, not a task called "Move it to".
     const fresh = await say("move it to friday", {}, u);
     expect(fresh.json.response).toMatch(/^Which task do you mean\?/);

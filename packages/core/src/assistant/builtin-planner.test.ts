@@ -200,6 +200,35 @@ describe("planTurn", () => {
       expect(calls(plan("beta", { previous }))).toEqual([{ name: "delete_task", args: { task_id: 2 } }]);
     });
 
+    it("reads them/those as every task the previous answer listed", () => {
+      const previous = {
+        message: "what's overdue?",
+        answer: "Here are your 2 overdue tasks:\n- Task 3: Pay rent (due yesterday 9 AM)\n- Task 5: Call mom",
+      };
+      expect(calls(plan("mark them all done", { previous }))).toEqual([
+        { name: "complete_task", args: { task_id: 3 } },
+        { name: "complete_task", args: { task_id: 5 } },
+      ]);
+      expect(calls(plan("move those to friday 9am", { previous }))).toEqual([
+        { name: "update_task", args: { task_id: 3, due_at: "2026-11-27T09:00:00.000Z", timezone: "UTC" } },
+        { name: "update_task", args: { task_id: 5, due_at: "2026-11-27T09:00:00.000Z", timezone: "UTC" } },
+      ]);
+      const ask = plan("delete them", {
+        previous,
+        outcomes: [
+          listed([
+            { id: 3, title: "Pay rent" },
+            { id: 5, title: "Call mom" },
+          ]),
+        ],
+      });
+      expect(ask.type === "reply" && parseConfirmationRequest(ask.text)).toEqual({ ids: [3, 5] });
+      expect(plan("delete them")).toEqual({
+        type: "reply",
+        text: 'Which tasks do you mean? Tell me their numbers, for example "delete tasks 2 and 3".',
+      });
+    });
+
     it("still adds tasks whose titles contain it or that", () => {
       const previous = { message: "add buy milk", answer: "Added task 7: Buy milk." };
       expect(calls(plan("add fix it felix", { previous }))).toEqual([

@@ -11,6 +11,7 @@ import {
   type Option,
   pickOptions,
   replaceTaskPronoun,
+  replaceTasksPronoun,
   whichOneOptions,
 } from "./follow-up";
 import { findSeveralTasks, joinNumbers } from "./several";
@@ -384,11 +385,27 @@ function planFollowUp(input: PlanInput, parse: (text: string) => Intent): Plan |
     if (intent) return reply(`Let's change them one at a time. Which one first? For example: "the first one".`);
   }
 
+  const subjects: Option[] = previous ? answerSubjects(previous.answer) : [];
+  // "mark them all done", "delete those": every task the previous answer was about.
+  const asMany = replaceTasksPronoun(input.message, "tasks 1 and 2");
+  const several = asMany ? findSeveralTasks(asMany, "task 1") : null;
+  const manyShape = several ? parse(several.message) : null;
+  if (manyShape && isAction(manyShape)) {
+    if (subjects.length)
+      return planSeveral(
+        manyShape,
+        subjects.map((o) => o.id),
+        input,
+      );
+    return reply(
+      `Which tasks do you mean? Tell me their numbers, for example "${VERBS[manyShape.kind]} tasks 2 and 3".`,
+    );
+  }
+
   const asAction = replaceTaskPronoun(input.message, "task 1");
   if (!asAction) return null;
   const shape = parse(asAction);
   if (!isAction(shape)) return null;
-  const subjects: Option[] = previous ? answerSubjects(previous.answer) : [];
   if (subjects.length === 1) {
     const intent = retarget(input.message, subjects[0]!.id);
     if (intent) return { intent };

@@ -5,6 +5,7 @@ import {
   listedOptions,
   pickOptions,
   replaceTaskPronoun,
+  replaceTasksPronoun,
   whichOneOptions,
 } from "./follow-up";
 
@@ -84,6 +85,26 @@ describe("follow-ups", () => {
     ["remove the tag urgent from it", "remove the tag urgent from task 7"],
   ])("replaces the pronoun in %j", (message, expected) => {
     expect(replaceTaskPronoun(message, "task 7")).toBe(expected);
+  });
+
+  it.each([
+    ["mark them all done", "mark tasks 3 and 4 done"],
+    ["delete those", "delete tasks 3 and 4"],
+    ["please delete all of them", "please delete tasks 3 and 4"],
+    ["move these two to friday", "move tasks 3 and 4 to friday"],
+    ["they're done", "tasks 3 and 4 is done"],
+    ["Those are all finished", "tasks 3 and 4 is finished"],
+  ])("replaces the plural pronoun in %j", (message, expected) => {
+    expect(replaceTasksPronoun(message, "tasks 3 and 4")).toBe(expected);
+  });
+
+  it("reads the tasks a bulk answer reports", () => {
+    expect(
+      answerSubjects("Marked 2 tasks as complete:\n- #3 Pay rent\n- #4 Call mom (repeats: task 9 is the next one)"),
+    ).toEqual([
+      { id: 3, title: "Pay rent" },
+      { id: 4, title: "Call mom" },
+    ]);
   });
 
   it.each([

@@ -16,11 +16,14 @@ export function formatWhichOne(intro: string, lines: string[], example: string):
   return `${intro} ${WHICH_MARK}\n${lines.join("\n")}\nFor example: "${example}".`;
 }
 
-/** The tasks listed in an answer, in order ("- Task 4: Call mom (due tomorrow 9 AM) ✓" → 4, "Call mom"). */
+/**
+ * The tasks listed in an answer, in order: "- Task 4: Call mom (due tomorrow 9 AM) ✓" in lists and questions,
+ * "- #4 Call mom" in what bulk actions report.
+ */
 export function listedOptions(answer: string): Option[] {
-  return [...answer.matchAll(/^- Task (\d+): (.*)$/gm)].map((m) => ({
-    id: Number(m[1]),
-    title: (m[2] ?? "")
+  return [...answer.matchAll(/^- (?:Task (\d+): |#(\d+) )(.*)$/gm)].map((m) => ({
+    id: Number(m[1] ?? m[2]),
+    title: (m[3] ?? "")
       .replace(/ ✓$/, "")
       .replace(/ \([^()]*\)$/, "")
       .trim(),
@@ -131,6 +134,28 @@ const NOT_A_TASK =
 const AFTER_ACTION = new RegExp(`\\b(${ACTION_WORDS})\\s+(?:it|this|that)(?:\\s+(?:one|task))?\\b${NOT_A_TASK}`, "i");
 const LEADING = /^(?:it|this|that)(?:\s+(?:one|task))?\s*(?:'s|’s|\s+is|\s+was)\b/i;
 const DEMONSTRATIVE = /\b(?:this|that)\s+(?:one|task)\b/i;
+
+const PLURAL_AFTER_ACTION = new RegExp(
+  `\\b(${ACTION_WORDS})\\s+(?:all\\s+(?:of\\s+)?)?(?:them|those|these)(?:\\s+(?:tasks|ones|two|three|all))?\\b`,
+  "i",
+);
+const PLURAL_LEADING =
+  /^(?:they|those|these)(?:\s+(?:tasks|ones|two|three))?\s*(?:'re|’re|\s+are|\s+were)(?:\s+all)?\b/i;
+
+/**
+ * The message with a pronoun that stands for several tasks ("mark them all done", "delete those", "they're done")
+ * replaced by `replacement` ("tasks 3 and 4"), or null when there is none.
+ */
+export function replaceTasksPronoun(message: string, replacement: string): string | null {
+  const after = PLURAL_AFTER_ACTION.exec(message);
+  if (after) {
+    const verb = after[1] ?? "";
+    return `${message.slice(0, after.index)}${verb} ${replacement}${message.slice(after.index + after[0].length)}`;
+  }
+  const leading = PLURAL_LEADING.exec(message);
+  if (leading) return `${replacement} is${message.slice(leading[0].length)}`;
+  return null;
+}
 
 /**
  * The message with a pronoun that stands for a task ("move it to friday", "it's done", "delete that one")
