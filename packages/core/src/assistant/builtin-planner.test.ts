@@ -240,6 +240,27 @@ describe("planTurn", () => {
     });
   });
 
+  it("answers what is due tomorrow from the week's tasks, and deletes only tomorrow's after a yes", () => {
+    const paris = { timeZone: "Europe/Paris" };
+    expect(plan("what's due tomorrow?", paris)).toEqual({
+      type: "call",
+      calls: [{ name: "list_tasks", args: { due: "week", timezone: "Europe/Paris" } }],
+    });
+    const week = listed([
+      { id: 1, title: "Today late", due_at: "2026-11-22T22:30:00Z" },
+      { id: 2, title: "Tomorrow early", due_at: "2026-11-22T23:30:00Z" },
+      { id: 3, title: "Tomorrow evening", due_at: "2026-11-23T19:00:00Z" },
+      { id: 4, title: "Tuesday", due_at: "2026-11-24T09:00:00Z" },
+    ]);
+    // In Paris (UTC+1) 23:30 UTC on the 22nd is already the 23rd.
+    const answer = plan("what's due tomorrow?", { ...paris, outcomes: [week] });
+    expect(answer.type === "reply" && answer.text).toMatch(
+      /^Here are your 2 tasks due tomorrow:\n- Task 2: Tomorrow early[^\n]*\n- Task 3: Tomorrow evening/,
+    );
+    const ask = plan("delete tomorrow's tasks", { ...paris, outcomes: [week] });
+    expect(ask.type === "reply" && parseConfirmationRequest(ask.text)).toEqual({ ids: [2, 3] });
+  });
+
   describe("several tasks by number", () => {
     const calls = (p: ReturnType<typeof plan>) => (p.type === "call" ? p.calls : p.text);
     const ok = (name: string, id: number, title: string) => ({

@@ -1,6 +1,7 @@
 // The builtin assistant's brain: from the person's message and the tool results so far in this turn, decide the
 // next tool calls or the final answer. It plugs into the same agent loop as an LLM. Only the person's own message
 // is ever read as a request; task titles and tool results are data.
+import { addDays, isSameDate, readWallClock } from "../language/dates";
 import { type Intent, type ListFilter, parseIntent, type TaskChanges, type TaskRef } from "../language/intents";
 import { matchTasks } from "../language/match";
 import { describeFilter, describeRecurrence, describeTask, formatDue } from "../language/reply";
@@ -87,8 +88,15 @@ function smalltalk(topic: string): string {
 
 function listFilterArgs(filter: ListFilter, timeZone: string): Record<string, unknown> {
   const args: Record<string, unknown> = { timezone: timeZone };
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined) args[k] = v;
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "day") args[k] = v;
   return args;
+}
+
+/** The listed tasks on the filter's single day ("due tomorrow" is asked for as the week). */
+function onFilterDay(tasks: ListedTask[], filter: ListFilter, input: PlanInput): ListedTask[] {
+  if (filter.day !== "tomorrow") return tasks;
+  const tomorrow = addDays(readWallClock(input.now, input.timeZone), 1);
+  return tasks.filter((t) => t.due_at && isSameDate(readWallClock(new Date(t.due_at), input.timeZone), tomorrow));
 }
 
 function describeListed(tasks: ListedTask[], input: PlanInput): string {
@@ -128,8 +136,9 @@ function planAdd(intent: Extract<Intent, { kind: "add" }>, input: PlanInput): Pl
 function planList(filter: ListFilter, input: PlanInput): Plan {
   const listed = lastOutcome(input.outcomes, "list_tasks");
   if (!listed) return call({ name: "list_tasks", args: listFilterArgs(filter, input.timeZone) });
-  const tasks = listedTasks(listed);
-  if (!tasks) return reply(friendlyError(listed.error));
+  const all = listedTasks(listed);
+  if (!all) return reply(friendlyError(listed.error));
+  const tasks = onFilterDay(all, filter, input);
   const what = describeFilter(filter);
   if (tasks.length === 0) {
     return reply(filter.status === "completed" ? "You haven't completed any tasks yet." : `You have no ${what}.`);
@@ -245,8 +254,9 @@ function planAction(intent: Extract<Intent, { kind: ActionKind }>, input: PlanIn
 function planDeleteMany(filter: ListFilter, input: PlanInput): Plan {
   const listed = lastOutcome(input.outcomes, "list_tasks");
   if (!listed) return call({ name: "list_tasks", args: listFilterArgs(filter, input.timeZone) });
-  const tasks = listedTasks(listed);
-  if (!tasks) return reply(friendlyError(listed.error));
+  const all = listedTasks(listed);
+  if (!all) return reply(friendlyError(listed.error));
+  const tasks = onFilterDay(all, filter, input);
   const lists = input.outcomes.filter((o) => o.name === "list_tasks").length;
   if (tasks.length === 0 && filter.tag && lists === 1) {
     // "delete the call tasks": no such tag, so look for the word in titles instead (still only asking).

@@ -69,6 +69,10 @@ export const CORPUS: CorpusCase[] = [
     expect: { kind: "update", ref: { title: "dentist" }, changes: { due_at: "2026-11-23T09:00:00.000Z" } },
   },
   { say: "tag task 4 as urgent", expect: { kind: "update", ref: { id: 4 }, changes: { tags_add: ["urgent"] } } },
+  { say: "anything due tomorrow?", expect: { kind: "list", filter: { due: "week", day: "tomorrow" } } },
+  { say: "show tomorrow's tasks", expect: { kind: "list", filter: { due: "week", day: "tomorrow", tag: undefined } } },
+  { say: "delete tomorrow's tasks", expect: { kind: "delete_many", filter: { due: "week", day: "tomorrow" } } },
+  { say: "show today's tasks", expect: { kind: "list", filter: { due: "today", tag: undefined } } },
   {
     say: "move task 3 to 5pm",
     expect: { kind: "update", ref: { id: 3 }, changes: { due_at: "2026-11-22T17:00:00.000Z" } },

@@ -27,6 +27,11 @@ export interface ListFilter {
   priority?: Priority;
   tag?: string;
   due?: DueFilter;
+  /**
+   * A single day inside `due: "week"` ("what's due tomorrow?"). The API has no such filter, so the assistant asks
+   * for the week and keeps that day's tasks.
+   */
+  day?: "tomorrow";
 }
 
 export interface TaskChanges {
@@ -264,7 +269,7 @@ const readDeleteMany: Reader = (msg) => {
     ) ||
     /^(?:(?:the|my)\s+)?(?:whole\s+|entire\s+)?(?:list|to-?do\s+list|task\s+list|tasks|todos)$/iu.test(object) ||
     // "delete my work tasks", "remove the low priority todos": a plural with a qualifier names a group.
-    /^(?:(?:the|my|our)\s+)?(?:#?[\p{L}\d_-]+\s+){1,3}(?:tasks|todos|to-?dos|items)$/iu.test(object);
+    /^(?:(?:the|my|our)\s+)?(?:#?[\p{L}\d_'’-]+\s+){1,3}(?:tasks|todos|to-?dos|items)$/iu.test(object);
   if (!bulk) return null;
   const filter = readListFilter(msg, object);
   if (!filter.status && !filter.due && !filter.tag && !filter.priority && !filter.query) filter.status = "all";
@@ -811,9 +816,12 @@ function readListFilter(msg: Message, input: string): ListFilter {
   ) {
     filter.due = "overdue";
   } else if (
-    take(/(?<![\p{L}])(?:due\s+)?(?:today|tonight|today's|todays|this\s+(?:morning|afternoon|evening))(?![\p{L}])/u)
+    take(/(?<![\p{L}])(?:due\s+)?(?:today's|todays|today|tonight|this\s+(?:morning|afternoon|evening))(?![\p{L}])/u)
   ) {
     filter.due = "today";
+  } else if (take(/(?<![\p{L}])(?:due\s+)?(?:tomorrow's|tomorrows|tomorrow|tmrw|tmr)(?![\p{L}])/u)) {
+    filter.due = "week";
+    filter.day = "tomorrow";
   } else if (
     take(
       /(?<![\p{L}])(?:due\s+)?(?:this\s+week|the\s+week|next\s+(?:7|seven)\s+days|(?:the\s+)?coming\s+week|week)(?![\p{L}])/u,

@@ -130,7 +130,7 @@ export function describeFilter(filter: ListFilter): string {
   if (filter.query) words.push(`matching "${filter.query}"`);
   if (filter.due === "overdue") words.push("that are overdue");
   if (filter.due === "today") words.push("due today");
-  if (filter.due === "week") words.push("due this week");
+  if (filter.due === "week") words.push(filter.day === "tomorrow" ? "due tomorrow" : "due this week");
   if (filter.due === "none") words.push("with no due date");
   return words.join(" ");
 }
