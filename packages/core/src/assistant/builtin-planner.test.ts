@@ -6,8 +6,8 @@ import { isAffirmative, parseConfirmationRequest } from "./confirmation";
 const now = new Date("2026-11-22T10:00:00Z");
 const base = { timeZone: "UTC", now, outcomes: [] as ToolOutcome[] };
 const plan = (message: string, extra: Partial<PlanInput> = {}) => planTurn({ ...base, message, ...extra });
+const listed = (
   tasks: { id: number; title: string; completed?: boolean; tags?: string[]; due_at?: string | null }[],
-  tasks: { id: number; title: string; completed?: boolean; tags?: string[] }[],
   args = {},
 ): ToolOutcome => ({
   name: "list_tasks",
