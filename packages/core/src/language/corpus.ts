@@ -69,6 +69,22 @@ export const CORPUS: CorpusCase[] = [
     expect: { kind: "update", ref: { title: "dentist" }, changes: { due_at: "2026-11-23T09:00:00.000Z" } },
   },
   { say: "tag task 4 as urgent", expect: { kind: "update", ref: { id: 4 }, changes: { tags_add: ["urgent"] } } },
+  {
+    say: 'rename task 2 to "Call dad" and make it high priority',
+    expect: { kind: "update", ref: { id: 2 }, changes: { title: "Call dad", priority: "high" } },
+  },
+  {
+    say: 'rename the call task to "Call dad", and move it to friday',
+    expect: {
+      kind: "update",
+      ref: { title: "call" },
+      changes: { title: "Call dad", due_at: "2026-11-27T09:00:00.000Z" },
+    },
+  },
+  {
+    say: 'rename task 2 to "Call dad and mom"',
+    expect: { kind: "update", ref: { id: 2 }, changes: { title: "Call dad and mom", priority: undefined } },
+  },
   { say: "anything due tomorrow?", expect: { kind: "list", filter: { due: "week", day: "tomorrow" } } },
   { say: "show tomorrow's tasks", expect: { kind: "list", filter: { due: "week", day: "tomorrow", tag: undefined } } },
   { say: "delete tomorrow's tasks", expect: { kind: "delete_many", filter: { due: "week", day: "tomorrow" } } },

@@ -674,8 +674,28 @@ function splitRenameTarget(msg: Message, text: string): { ref: TaskRef; value: s
   return ref && preferred.value.trim() ? { ref, value: preferred.value } : null;
 }
 
+/**
+ * A quoted new title followed by more changes to the same task: `"Call dad" and make it high priority`. The rest
+ * is read as a request about one task ("it" standing for it) or as a bare value ("and high priority"); its changes
+ * join the new title. Null when the text is not of that shape or the rest is not a change.
+ */
+function readQuotedTitleAndMore(msg: Message, value: string): TaskChanges | null {
+  const m = /^\s*\uE000(\d+)\uE001\s*(?:,\s*(?:and\s+)?|and\s+(?:also\s+)?|;\s*)(.+)$/u.exec(value);
+  const title = m ? msg.quotes[Number(m[1])] : undefined;
+  if (!m || !title) return null;
+  const rest = m[2] ?? "";
+  const asRequest = restoreQuotes(msg, rest).replace(/(?<![\p{L}])(?:it|that|this one)(?![\p{L}])/iu, "task 1");
+  const intent = classify(asRequest, msg.zone, msg.options).intent;
+  const more =
+    intent.kind === "update" && "id" in intent.ref && intent.ref.id === 1 ? intent.changes : readChangeValue(msg, rest);
+  if (more.title !== undefined || Object.keys(more).length === 0) return null;
+  return { title: capitalizeFirst(title), ...more };
+}
+
 /** "change X to Y": Y may be a date, a priority, a repetition or, most often, a new title. */
 function readChangeValue(msg: Message, value: string): TaskChanges {
+  const compound = readQuotedTitleAndMore(msg, value);
+  if (compound) return compound;
   const quoted = readOnlyQuote(value, msg.quotes);
   if (quoted !== null) return { title: capitalizeFirst(quoted) };
   const priority = new RegExp(`^(?:an?\\s+)?(${PRIORITY_WORD}|no)(?:\\s+priority)?$`, "iu").exec(value.trim());
@@ -691,6 +711,8 @@ function readChangeValue(msg: Message, value: string): TaskChanges {
 }
 
 const readTitleChange = (msg: Message, text: string): TaskChanges | null => {
+  const compound = readQuotedTitleAndMore(msg, text);
+  if (compound) return compound;
   const title = truncateText(readLiteral(msg, text), 200);
   return title ? { title: capitalizeFirst(title) } : null;
 };
