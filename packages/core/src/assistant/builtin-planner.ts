@@ -148,6 +148,13 @@ function planList(filter: ListFilter, input: PlanInput): Plan {
 }
 
 type ActionKind = "complete" | "delete" | "reopen" | "update";
+/** The verb an example reply uses for each action. */
+const VERBS: Record<ActionKind, string> = {
+  complete: "complete",
+  delete: "delete",
+  reopen: "reopen",
+  update: "change",
+};
 
 /** The task a reference means: a number directly, or a title matched against the person's own tasks. */
 function resolveRef(
@@ -172,13 +179,12 @@ function resolveRef(
   const matches = matchTasks(ref.title, pool, { preferPending: kind !== "reopen" });
   if (matches.length === 0) return reply(`I couldn't find a task matching "${ref.title}".`);
   if (matches.length > 1) {
-    const verb = { complete: "complete", delete: "delete", reopen: "reopen", update: "change" }[kind];
     const lines = matches.slice(0, 10).map((t) => `- ${capitalise(describeTask(t, input.timeZone, input.now))}`);
     return reply(
       formatWhichOne(
         `${matches.length} tasks match "${ref.title}", so I haven't changed anything.`,
         lines,
-        `${verb} task ${matches[0]!.id}`,
+        `${VERBS[kind]} task ${matches[0]!.id}`,
       ),
     );
   }
@@ -269,38 +275,55 @@ function planDeleteMany(filter: ListFilter, input: PlanInput): Plan {
   return reply(formatConfirmationRequest(tasks, what));
 }
 
-function planConfirmed(ids: number[], input: PlanInput): Plan {
-  const deletions = input.outcomes.filter((o) => o.name === "delete_task");
-  if (deletions.length === 0)
-    return call(...ids.map((id) => ({ name: "delete_task" as const, args: { task_id: id } })));
-  const deleted = deletions.filter((o) => o.ok).map((o) => o.value as { task_id: number; title: string });
-  const failed = deletions.filter((o) => !o.ok);
-  const lines = deleted.map((t) => `- #${t.task_id} ${t.title}`);
-  let text = deleted.length
-    ? `Deleted ${deleted.length} ${deleted.length === 1 ? "task" : "tasks"}:\n${lines.join("\n")}`
-    : "Nothing was deleted.";
-  if (failed.length) text += `\n${failed.length} could not be deleted (already gone?).`;
+const tasksWord = (n: number) => (n === 1 ? "task" : "tasks");
+
+interface BatchWords {
+  /** The heading over the tasks that changed, given how many did. */
+  done: (count: number) => string;
+  /** Said when none did. */
+  none: string;
+  /** Said after the list when some could not, given how many and the first error. */
+  failed: (count: number, error: string | undefined) => string;
+  /** Appended to a task's line. */
+  note?: (result: BatchResult) => string;
+}
+type BatchResult = { task_id: number; title: string; next_task_id?: number };
+
+/** One tool call per task, then one answer listing the tasks that changed and how many could not. */
+function planBatch(calls: ToolCallPlan[], input: PlanInput, words: BatchWords): Plan {
+  const outcomes = input.outcomes.filter((o) => o.name === calls[0]?.name);
+  if (outcomes.length === 0) return call(...calls);
+  const done = outcomes.filter((o) => o.ok).map((o) => o.value as BatchResult);
+  const failed = outcomes.filter((o) => !o.ok);
+  const lines = done.map((t) => `- #${t.task_id} ${t.title}${words.note?.(t) ?? ""}`);
+  let text = done.length ? `${words.done(done.length)}:\n${lines.join("\n")}` : words.none;
+  if (failed.length) text += `\n${words.failed(failed.length, failed[0]?.error)}`;
   return reply(text);
 }
 
+function planConfirmed(ids: number[], input: PlanInput): Plan {
+  return planBatch(
+    ids.map((id) => ({ name: "delete_task", args: { task_id: id } })),
+    input,
+    {
+      done: (n) => `Deleted ${n} ${tasksWord(n)}`,
+      none: "Nothing was deleted.",
+      failed: (n) => `${n} could not be deleted (already gone?).`,
+    },
+  );
+}
+
 function planCompleteMany(ids: number[], input: PlanInput): Plan {
-  const completions = input.outcomes.filter((o) => o.name === "complete_task");
-  if (completions.length === 0)
-    return call(...ids.map((id) => ({ name: "complete_task" as const, args: { task_id: id } })));
-  const done = completions
-    .filter((o) => o.ok)
-    .map((o) => o.value as { task_id: number; title: string; next_task_id?: number });
-  const failed = completions.filter((o) => !o.ok);
-  let text = done.length
-    ? `Marked ${done.length} ${done.length === 1 ? "task" : "tasks"} as complete:\n${done
-        .map(
-          (t) =>
-            `- #${t.task_id} ${t.title}${t.next_task_id ? ` (repeats: task ${t.next_task_id} is the next one)` : ""}`,
-        )
-        .join("\n")}`
-    : "Nothing was marked as complete.";
-  if (failed.length) text += `\n${failed.length} could not be completed (${friendlyError(failed[0]?.error)})`;
-  return reply(text);
+  return planBatch(
+    ids.map((id) => ({ name: "complete_task", args: { task_id: id } })),
+    input,
+    {
+      done: (n) => `Marked ${n} ${tasksWord(n)} as complete`,
+      none: "Nothing was marked as complete.",
+      failed: (n, error) => `${n} could not be completed (${friendlyError(error)})`,
+      note: (t) => (t.next_task_id ? ` (repeats: task ${t.next_task_id} is the next one)` : ""),
+    },
+  );
 }
 
 /** One action on several tasks named by number ("mark 3 and 4 as done", "delete tasks 2, 5 and 7"). */
@@ -315,7 +338,6 @@ function planSeveral(shape: ActionIntent, ids: number[], input: PlanInput): Plan
     known = listedTasks(listed);
     if (!known) return reply(friendlyError(listed.error));
   }
-  const tasksWord = (n: number) => (n === 1 ? "task" : "tasks");
   if (shape.kind === "delete") {
     // Deleting several always asks first; "yes" deletes exactly the tasks listed in the question.
     const found = (known ?? []).filter((t) => ids.includes(t.id));
@@ -325,45 +347,42 @@ function planSeveral(shape: ActionIntent, ids: number[], input: PlanInput): Plan
     const what = `${tasksWord(found.length)} ${joinNumbers(found.map((t) => t.id))}`;
     return reply(note + formatConfirmationRequest(found, what));
   }
-  if (shape.kind === "update" && !describeChanges(shape.changes, input)) {
-    return reply(`What should I change about tasks ${joinNumbers(ids)}?`);
-  }
-  const updates = input.outcomes.filter((o) => o.name === "update_task");
-  if (updates.length === 0) {
-    return call(
-      ...ids.map((id) => ({
-        name: "update_task" as const,
-        args:
-          shape.kind === "update"
-            ? updateArgs(
-                id,
-                shape.changes,
-                known?.find((t) => t.id === id),
-                input.timeZone,
-              )
-            : { task_id: id, completed: false },
-      })),
+  if (shape.kind !== "update") {
+    // Complete and delete returned above: this is reopen.
+    return planBatch(
+      ids.map((id) => ({ name: "update_task", args: { task_id: id, completed: false } })),
+      input,
+      {
+        done: (n) => `Reopened ${n} ${tasksWord(n)}`,
+        none: "Nothing was changed.",
+        failed: (n, error) => `${n} could not be changed (${friendlyError(error)})`,
+      },
     );
   }
-  const done = updates.filter((o) => o.ok).map((o) => o.value as { task_id: number; title: string });
-  const failed = updates.filter((o) => !o.ok);
-  const what = shape.kind === "update" ? ` (${describeChanges(shape.changes, input)})` : "";
-  let text = done.length
-    ? `${shape.kind === "reopen" ? "Reopened" : "Updated"} ${done.length} ${tasksWord(done.length)}${what}:\n${done.map((t) => `- #${t.task_id} ${t.title}`).join("\n")}`
-    : "Nothing was changed.";
-  if (failed.length) text += `\n${failed.length} could not be changed (${friendlyError(failed[0]?.error)})`;
-  return reply(text);
+  const changes = describeChanges(shape.changes, input);
+  if (!changes) return reply(`What should I change about tasks ${joinNumbers(ids)}?`);
+  return planBatch(
+    ids.map((id) => ({
+      name: "update_task",
+      args: updateArgs(
+        id,
+        shape.changes,
+        known?.find((t) => t.id === id),
+        input.timeZone,
+      ),
+    })),
+    input,
+    {
+      done: (n) => `Updated ${n} ${tasksWord(n)} (${changes})`,
+      none: "Nothing was changed.",
+      failed: (n, error) => `${n} could not be changed (${friendlyError(error)})`,
+    },
+  );
 }
 
 type ActionIntent = Extract<Intent, { kind: ActionKind }>;
 const isAction = (intent: Intent): intent is ActionIntent =>
   intent.kind === "complete" || intent.kind === "delete" || intent.kind === "reopen" || intent.kind === "update";
-const VERBS: Record<ActionKind, string> = {
-  complete: "complete",
-  delete: "delete",
-  reopen: "reopen",
-  update: "change",
-};
 
 /**
  * Reads the message as a follow-up to the previous answer. A pick from a "Which one do you mean?" question

@@ -2,7 +2,7 @@
 // after "Which one do you mean?". Everything is read back from the stored conversation's text (like bulk-delete
 // confirmations), so any replica can serve the next turn. The wording written here is the wording read back.
 import { matchTasks } from "../language/match";
-import { readOrdinalWord } from "../language/words";
+import { readOrdinalWord, replaceSpan } from "../language/words";
 
 export interface Option {
   id: number;
@@ -142,19 +142,30 @@ const PLURAL_AFTER_ACTION = new RegExp(
 const PLURAL_LEADING =
   /^(?:they|those|these)(?:\s+(?:tasks|ones|two|three))?\s*(?:'re|’re|\s+are|\s+were)(?:\s+all)?\b/i;
 
+interface PronounPatterns {
+  /** After an action word, whose first group is kept: "move it", "delete those". */
+  afterAction: RegExp;
+  /** At the start, before "is/are": "it's done", "they're finished". Becomes "<replacement> is". */
+  leading: RegExp;
+  /** Anywhere, replaced whole: "that one". */
+  anywhere?: RegExp;
+}
+
+function replacePronoun(message: string, replacement: string, patterns: PronounPatterns): string | null {
+  const after = patterns.afterAction.exec(message);
+  if (after) return replaceSpan(message, after.index, after[0].length, `${after[1] ?? ""} ${replacement}`);
+  const leading = patterns.leading.exec(message);
+  if (leading) return `${replacement} is${message.slice(leading[0].length)}`;
+  const anywhere = patterns.anywhere?.exec(message);
+  return anywhere ? replaceSpan(message, anywhere.index, anywhere[0].length, replacement) : null;
+}
+
 /**
  * The message with a pronoun that stands for several tasks ("mark them all done", "delete those", "they're done")
  * replaced by `replacement` ("tasks 3 and 4"), or null when there is none.
  */
 export function replaceTasksPronoun(message: string, replacement: string): string | null {
-  const after = PLURAL_AFTER_ACTION.exec(message);
-  if (after) {
-    const verb = after[1] ?? "";
-    return `${message.slice(0, after.index)}${verb} ${replacement}${message.slice(after.index + after[0].length)}`;
-  }
-  const leading = PLURAL_LEADING.exec(message);
-  if (leading) return `${replacement} is${message.slice(leading[0].length)}`;
-  return null;
+  return replacePronoun(message, replacement, { afterAction: PLURAL_AFTER_ACTION, leading: PLURAL_LEADING });
 }
 
 /**
@@ -162,16 +173,5 @@ export function replaceTasksPronoun(message: string, replacement: string): strin
  * replaced by `replacement` ("task 7"), or null when there is none.
  */
 export function replaceTaskPronoun(message: string, replacement: string): string | null {
-  const after = AFTER_ACTION.exec(message);
-  if (after) {
-    const verb = after[1] ?? "";
-    return `${message.slice(0, after.index)}${verb} ${replacement}${message.slice(after.index + after[0].length)}`;
-  }
-  const leading = LEADING.exec(message);
-  if (leading) return `${replacement} is${message.slice(leading[0].length)}`;
-  const demonstrative = DEMONSTRATIVE.exec(message);
-  if (demonstrative) {
-    return `${message.slice(0, demonstrative.index)}${replacement}${message.slice(demonstrative.index + demonstrative[0].length)}`;
-  }
-  return null;
+  return replacePronoun(message, replacement, { afterAction: AFTER_ACTION, leading: LEADING, anywhere: DEMONSTRATIVE });
 }

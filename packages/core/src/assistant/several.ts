@@ -1,6 +1,7 @@
 // Several tasks named by number in one message: "mark 3 and 4 as done", "delete tasks 2, 5 and 7",
 // "move tasks 1-3 to friday". The message is read once with a single task in their place; the planner then runs
 // that action on each of them.
+import { replaceSpan } from "../language/words";
 
 /** The most tasks one message may name; a longer range is more likely a slip than a wish. */
 export const MAX_SEVERAL = 50;
@@ -27,18 +28,14 @@ export function findSeveralTasks(message: string, replacement: string): SeveralT
     const to = Number(range[2] ?? range[4]);
     if (to > from && to - from < MAX_SEVERAL) {
       const ids = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-      return { ids, message: splice(message, range.index, range[0].length, replacement) };
+      return { ids, message: replaceSpan(message, range.index, range[0].length, replacement) };
     }
   }
   const list = LIST.exec(message);
   if (!list) return null;
   const ids = [...new Set([...list[0].matchAll(/\d{1,9}/g)].map((m) => Number(m[0])))];
   if (ids.length < 2 || ids.length > MAX_SEVERAL) return null;
-  return { ids, message: splice(message, list.index, list[0].length, replacement) };
-}
-
-function splice(text: string, index: number, length: number, replacement: string): string {
-  return `${text.slice(0, index)}${replacement}${text.slice(index + length)}`;
+  return { ids, message: replaceSpan(message, list.index, list[0].length, replacement) };
 }
 
 /** "2, 5 and 7" */

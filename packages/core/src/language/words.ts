@@ -59,6 +59,11 @@ export function readOrdinalWord(word: string): number | undefined {
   return lookup(ORDINAL_WORDS, word.toLowerCase());
 }
 
+/** `text` with the `length` characters at `index` replaced by `replacement`. */
+export function replaceSpan(text: string, index: number, length: number, replacement: string): string {
+  return `${text.slice(0, index)}${replacement}${text.slice(index + length)}`;
+}
+
 /** Regex source matching a count written in digits or words ("3", "three", "a"). */
 export const COUNT_SOURCE = `\\d{1,4}|${Object.keys(NUMBER_WORDS).join("|")}`;
 
