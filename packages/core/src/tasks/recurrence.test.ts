@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
-import { anchorRecurrence, nextOccurrence, normalizeRecurrence } from "./recurrence";
+import { anchorRecurrence, assertRepeats, nextOccurrence, normalizeRecurrence } from "./recurrence";
 
 describe("normalizeRecurrence", () => {
   it.each([
@@ -84,6 +84,127 @@ describe("nextOccurrence", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+// Rules found by the audit to freeze the process (issue 11.1): each must be answered within milliseconds.
+describe("hostile rules", () => {
+  const elapsed = (fn: () => unknown) => {
+    const start = performance.now();
+    try {
+      fn();
+    } catch {
+      // measured either way
+    }
+    return performance.now() - start;
+  };
+
+  it.each([
+    ["a non-numeric INTERVAL", "FREQ=DAILY;INTERVAL=abc"],
+    ["an INTERVAL with a sign", "FREQ=DAILY;INTERVAL=+2"],
+    ["an hourly rule that skips its only hour", "FREQ=HOURLY;INTERVAL=2;BYHOUR=1"],
+    ["an hourly rule that skips its only hour from odd starts", "FREQ=HOURLY;INTERVAL=2;BYHOUR=0"],
+    ["a day that does not exist", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31"],
+    ["a week number that is never in that month", "FREQ=YEARLY;BYWEEKNO=1;BYMONTH=7"],
+    ["a numbered weekday in a weekly rule", "FREQ=WEEKLY;BYDAY=2MO"],
+    ["BYMONTHDAY in a weekly rule", "FREQ=WEEKLY;BYMONTHDAY=3"],
+    ["BYYEARDAY in a monthly rule", "FREQ=MONTHLY;BYYEARDAY=100"],
+    ["a key given twice", "FREQ=DAILY;FREQ=WEEKLY"],
+    ["BYSETPOS alone", "FREQ=MONTHLY;BYSETPOS=1"],
+    ["a BYHOUR of 24", "FREQ=DAILY;BYHOUR=24"],
+    ["a BYMONTHDAY of 0", "FREQ=MONTHLY;BYMONTHDAY=0"],
+    ["an impossible UNTIL", "FREQ=DAILY;UNTIL=20260231T000000Z"],
+    [
+      "a list of thousands of values",
+      `FREQ=YEARLY;BYYEARDAY=${Array.from({ length: 400 }, (_, i) => (i % 366) + 1).join(",")}`,
+    ],
+  ])("refuses %s quickly (%s)", (_, rule) => {
+    expect(() => normalizeRecurrence(rule)).toThrow(ValidationError);
+    expect(elapsed(() => normalizeRecurrence(rule))).toBeLessThan(150);
+  });
+
+  it("refuses a rule whose interval never lands on its only day from the task's start", () => {
+    // Every four years on a Monday Feb 29 only works from a leap year.
+    const rule = normalizeRecurrence("FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO");
+    expect(() => assertRepeats(rule, new Date("2024-02-29T09:00:00Z"))).not.toThrow();
+    expect(() => assertRepeats(rule, new Date("2025-03-01T09:00:00Z"))).toThrow(ValidationError);
+  });
+
+  it("answers a stored rule that cannot come round with no next occurrence, within milliseconds", () => {
+    // Stored before validation was strict: nextOccurrence must end, never loop.
+    for (const rule of [
+      "FREQ=HOURLY;INTERVAL=2;BYHOUR=0",
+      "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31",
+      "FREQ=DAILY;INTERVAL=abc",
+    ]) {
+      let next: Date | null = new Date(0);
+      const ms = elapsed(() => {
+        try {
+          next = nextOccurrence(rule, new Date("2026-01-01T01:00:00Z"));
+        } catch {
+          next = null;
+        }
+      });
+      expect(next).toBeNull();
+      expect(ms).toBeLessThan(150);
+    }
+  });
+
+  it("clamps a month day past the month's end to its last day instead of never repeating", () => {
+    expect(
+      nextOccurrence(
+        normalizeRecurrence("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"),
+        new Date("2026-01-01T09:00:00Z"),
+      )?.toISOString(),
+    ).toBe("2026-02-28T09:00:00.000Z");
+    expect(
+      nextOccurrence(
+        normalizeRecurrence("FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31"),
+        new Date("2026-01-01T09:00:00Z"),
+      )?.toISOString(),
+    ).toBe("2026-04-30T09:00:00.000Z");
+  });
+
+  it("keeps rare but real rules: Feb 29 on a Monday, the last Friday, week 53", () => {
+    expect(
+      nextOccurrence("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO", new Date("2026-01-01T09:00:00Z"))?.toISOString(),
+    ).toBe("2044-02-29T09:00:00.000Z");
+    expect(nextOccurrence("FREQ=MONTHLY;BYDAY=-1FR", new Date("2026-01-01T09:00:00Z"))?.toISOString()).toBe(
+      "2026-01-30T09:00:00.000Z",
+    );
+    expect(normalizeRecurrence("FREQ=YEARLY;BYWEEKNO=53;BYDAY=TH")).toBe("FREQ=YEARLY;BYWEEKNO=53;BYDAY=TH");
+    expect(normalizeRecurrence("FREQ=MONTHLY;BYDAY=1MO")).toBe("FREQ=MONTHLY;BYDAY=+1MO");
+  });
+
+  it("bounds the work of any rule the grammar accepts", () => {
+    const list = (values: string[]) => fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 4 });
+    const nums = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i));
+    fc.assert(
+      fc.property(
+        fc.constantFrom("HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"),
+        fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+        fc.option(list(nums(1, 12)), { nil: undefined }),
+        fc.option(list([...nums(1, 31), "-1", "-2"]), { nil: undefined }),
+        fc.option(list(["MO", "TU", "SA", "1MO", "-1FR", "2WE"]), { nil: undefined }),
+        fc.option(list(nums(0, 23)), { nil: undefined }),
+        fc.option(list(["1", "-1", "2"]), { nil: undefined }),
+        (freq, interval, byMonth, byMonthDay, byDay, byHour, bySetPos) => {
+          const parts = [`FREQ=${freq}`];
+          if (interval) parts.push(`INTERVAL=${interval}`);
+          if (byMonth) parts.push(`BYMONTH=${byMonth.join(",")}`);
+          if (byMonthDay) parts.push(`BYMONTHDAY=${byMonthDay.join(",")}`);
+          if (byDay) parts.push(`BYDAY=${byDay.join(",")}`);
+          if (byHour) parts.push(`BYHOUR=${byHour.join(",")}`);
+          if (bySetPos) parts.push(`BYSETPOS=${bySetPos.join(",")}`);
+          const rule = parts.join(";");
+          const ms = elapsed(() =>
+            nextOccurrence(normalizeRecurrence(rule), new Date("2026-05-17T13:00:00Z"), "Europe/Paris"),
+          );
+          expect(ms, rule).toBeLessThan(150);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -24,7 +24,7 @@ import { executePrepared } from "../db/prepared";
 import { type TaskRow, taskCounters, tasks } from "../db/schema";
 import { NotFoundError, ValidationError } from "../errors";
 import { parseQuickAdd, type QuickAddResult } from "../language/quick-add";
-import { anchorRecurrence, isValidTimeZone, nextOccurrence } from "./recurrence";
+import { anchorRecurrence, assertRepeats, isValidTimeZone, nextOccurrence } from "./recurrence";
 import {
   CreateTaskInput,
   type ListTasksFilter,
@@ -138,11 +138,18 @@ function checkRemind(dueAt: Date | null | undefined, remindAt: Date | null | und
   }
 }
 
+/** A rule as stored: pinned to the due date's day, and refused when it never comes round from where it starts. */
+function recurrenceFrom(rule: string, dueAt: Date | null, timeZone: string): string {
+  const anchored = anchorRecurrence(rule, dueAt, timeZone);
+  assertRepeats(anchored, dueAt ?? new Date(), timeZone);
+  return anchored;
+}
+
 export async function createTask(db: Database, userId: string, input: unknown): Promise<TaskJson> {
   const data = parseInput(CreateTaskInput, input);
   checkRemind(data.due_at, data.remind_at);
   const timeZone = data.timezone ?? "UTC";
-  const recurrence = data.recurrence ? anchorRecurrence(data.recurrence, data.due_at ?? null, timeZone) : null;
+  const recurrence = data.recurrence ? recurrenceFrom(data.recurrence, data.due_at ?? null, timeZone) : null;
   const completed = data.completed ?? false;
   const row = await insertWithNumber(db, {
     userId,
@@ -327,7 +334,7 @@ export async function updateTask(db: Database, userId: string, id: unknown, inpu
         ? current.recurrence
         : data.recurrence === null
           ? null
-          : anchorRecurrence(data.recurrence, dueAt, timeZone);
+          : recurrenceFrom(data.recurrence, dueAt, timeZone);
     const completing = data.completed === true && !current.completed;
     const reopening = data.completed === false && current.completed;
     const [row] = await tx
