@@ -11,7 +11,7 @@ import {
   type ToolCallRecord,
 } from "@todo/core/conversations/conversations.service";
 import type { Database } from "@todo/core/db/client";
-import { AppError } from "@todo/core/errors";
+import { AppError } from "@todo/contract/errors";
 import { isValidTimeZone } from "@todo/core/tasks/recurrence";
 import { generateText, type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from "ai";
 import type { Logger } from "pino";
@@ -22,7 +22,7 @@ import type { ChatModel } from "./model";
 
 export class AssistantUnavailableError extends AppError {
   constructor(message: string) {
-    super(503, "service_unavailable", message);
+    super("service_unavailable", message);
   }
 }
 

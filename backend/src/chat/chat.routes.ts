@@ -6,7 +6,7 @@ import {
   getConversation,
   listConversations,
 } from "@todo/core/conversations/conversations.service";
-import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
+import { validationErrorFrom } from "@todo/contract/errors";
 import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 import { type AgentDeps, chat, chatStream } from "./agent";
 

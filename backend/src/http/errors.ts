@@ -1,35 +1,37 @@
 // One mapping from anything thrown to the design's error body {"error": {code, message, details?}}.
 import { isConnectionError } from "@todo/core/db/client";
-import { AppError } from "@todo/core/errors";
-import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
+import { AppError, type ErrorBody, type ErrorCode, validationErrorFrom } from "@todo/contract/errors";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import type { AppEnv } from "./context";
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
-const CODES: Record<number, string> = {
-  400: "bad_request",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  405: "method_not_allowed",
-  409: "conflict",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  422: "validation_error",
-  429: "rate_limited",
-  503: "service_unavailable",
+/** The one place a contract error code becomes an HTTP status. */
+export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_error: 422,
+  rate_limited: 429,
+  service_unavailable: 503,
+  internal_error: 500,
 };
+
+const CODE_OF = Object.fromEntries(Object.entries(STATUS_OF).map(([code, status]) => [status, code])) as Record<
+  number,
+  ErrorCode
+>;
 
 export function errorBody(status: number, message: string, details?: unknown, code?: string): ErrorBody {
   return {
     error: {
-      code: code ?? CODES[status] ?? "internal_error",
+      code: code ?? CODE_OF[status] ?? "internal_error",
       message,
       ...(details === undefined ? {} : { details }),
     },
@@ -43,9 +45,9 @@ export function errorResponse(c: Context, status: number, message: string, detai
 export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof ZodError) {
     const v = validationErrorFrom(err);
-    return errorResponse(c, v.status, v.message, v.details, v.code);
+    return errorResponse(c, STATUS_OF[v.code], v.message, v.details, v.code);
   }
-  if (err instanceof AppError) return errorResponse(c, err.status, err.message, err.details, err.code);
+  if (err instanceof AppError) return errorResponse(c, STATUS_OF[err.code], err.message, err.details, err.code);
   if (err instanceof HTTPException) {
     const status = err.status;
     const message =

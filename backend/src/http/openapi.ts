@@ -1,20 +1,10 @@
 // Shared pieces of the OpenAPI route definitions: the error body, JSON content, security, and a router whose
 // validation failures become the design's 422 body.
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
+import { ErrorBody, validationErrorFrom } from "@todo/contract/errors";
 import type { Context, TypedResponse } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./context";
-
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string().meta({ example: "validation_error" }),
-      message: z.string().meta({ example: "title: Title must not be empty" }),
-      details: z.unknown().optional(),
-    }),
-  })
-  .meta({ id: "Error" });
 
 const err = (description: string) => ({ description, content: { "application/json": { schema: ErrorBody } } });
 

@@ -1,20 +1,11 @@
 // Personal API keys: create (the key is shown once), list, revoke. Managing keys needs a signed-in session.
 import { createRoute, z } from "@hono/zod-openapi";
-import { CreateApiKeyInput, createApiKey, listApiKeys, revokeApiKey } from "@todo/core/auth/api-keys.service";
-import { ForbiddenError } from "@todo/core/errors";
+import { ApiKey, CreateApiKeyInput } from "@todo/contract/api-key";
+import { ForbiddenError } from "@todo/contract/errors";
+import { createApiKey, listApiKeys, revokeApiKey } from "@todo/core/auth/api-keys.service";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../http/context";
 import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
-
-const ApiKey = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    prefix: z.string().meta({ description: "The first characters of the key, to recognise it" }),
-    created_at: z.string(),
-    last_used_at: z.string().nullable(),
-  })
-  .meta({ id: "ApiKey" });
 
 const sessionOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.var.user.via !== "session") throw new ForbiddenError("API keys cannot manage API keys; sign in instead");
@@ -40,7 +31,7 @@ export function keysRoutes({ database }: AppDeps) {
       },
     }),
     async (c) => {
-      const created = await createApiKey(db, c.var.user.id, await c.req.json());
+      const created = await createApiKey(db, c.var.user.id, c.req.valid("json"));
       return c.json({ id: created.id, name: created.name, key: created.key, prefix: created.prefix }, 201);
     },
   );

@@ -2,8 +2,7 @@
 // objects and arrays, and refuse any {user_id} other than the signed-in user's with 403.
 
 import { ChatInput } from "@todo/core/conversations/conversations.service";
-import { ForbiddenError } from "@todo/core/errors";
-import { validationErrorFrom } from "@todo/core/tasks/tasks.schema";
+import { ForbiddenError, validationErrorFrom } from "@todo/contract/errors";
 import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "@todo/core/tasks/tasks.service";
 import { Hono, type MiddlewareHandler } from "hono";
 import { type AgentDeps, chat } from "../chat/agent";

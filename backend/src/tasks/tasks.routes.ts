@@ -1,45 +1,36 @@
 // REST routes for tasks: thin wrappers over the core task service. Each route definition is the OpenAPI
-// document and the boundary validation; the service validates again and holds every rule.
+// document and the boundary validation (the contract's schemas); the handler hands the validated value to core.
 import { createRoute, z } from "@hono/zod-openapi";
+import { validationErrorFrom } from "@todo/contract/errors";
 import {
+  CompletedTask,
   CreateTaskInput,
   ListTasksQuery,
-  TaskJson,
+  ParsedTask,
+  QuickAddInput,
+  Task,
+  TaskPage,
   UpdateTaskInput,
-  validationErrorFrom,
-} from "@todo/core/tasks/tasks.schema";
+} from "@todo/contract/task";
 import {
   completeTask,
-  createTask,
   createTaskFromText,
+  createValidatedTask,
   deleteTask,
   getTask,
-  listTasksJson,
+  listValidatedTasksJson,
   previewQuickAdd,
   reopenTask,
-  updateTask,
+  updateValidatedTask,
 } from "@todo/core/tasks/tasks.service";
 import type { AppDeps } from "../http/context";
 import { createRouter, ErrorResponses, jsonContent, jsonText, security } from "../http/openapi";
-
-const TaskPage = z.object({ tasks: z.array(TaskJson), total: z.number().int() });
-type TaskPage = z.infer<typeof TaskPage>;
 
 const IdParam = z.object({
   id: z
     .string()
     .regex(/^\d{1,9}$/, "Task id must be a positive whole number")
     .meta({ param: { name: "id", in: "path" }, example: "3", description: "The per-user task number" }),
-});
-
-export const QuickAddInput = z.strictObject({
-  text: z
-    .string()
-    .trim()
-    .min(1, "text must not be empty")
-    .max(500, "text must be at most 500 characters")
-    .meta({ description: "A task in plain language", example: "Pay rent every 1st 9am #home !high" }),
-  timezone: z.string().max(64).optional(),
 });
 
 /**
@@ -71,12 +62,8 @@ export function tasksRoutes({ database }: AppDeps) {
         ...ErrorResponses,
       },
     }),
-    async (c) => {
-      const query = { ...c.req.query(), tag: c.req.queries("tag") };
-      if (!query.tag) delete query.tag;
-      // Postgres builds the JSON text of the page; it is sent as it is (see listTasksJson).
-      return jsonText<TaskPage, 200>(c, await listTasksJson(db, c.var.user.id, query), 200);
-    },
+    // Postgres builds the JSON text of the page; it is sent as it is (see listTasksJson).
+    async (c) => jsonText<TaskPage, 200>(c, await listValidatedTasksJson(db, c.var.user.id, c.req.valid("query")), 200),
   );
 
   router.openapi(
@@ -89,17 +76,14 @@ export function tasksRoutes({ database }: AppDeps) {
       request: {
         body: { required: true, ...jsonContent(z.union([CreateTaskInput, QuickAddInput]), "Task fields or {text}") },
       },
-      responses: { 201: jsonContent(TaskJson, "The created task"), ...ErrorResponses },
+      responses: { 201: jsonContent(Task, "The created task"), ...ErrorResponses },
     }),
     async (c) => {
-      const body = (await c.req.json()) as Record<string, unknown>;
-      if (body && typeof body === "object" && "text" in body) {
-        const parsed = QuickAddInput.safeParse(body);
-        if (!parsed.success) throw validationErrorFrom(parsed.error);
-        const { text, timezone } = parsed.data;
-        return c.json(await createTaskFromText(db, c.var.user.id, text, { timeZone: timezone }), 201);
+      const body = c.req.valid("json");
+      if ("text" in body) {
+        return c.json(await createTaskFromText(db, c.var.user.id, body.text, { timeZone: body.timezone }), 201);
       }
-      return c.json(await createTask(db, c.var.user.id, body), 201);
+      return c.json(await createValidatedTask(db, c.var.user.id, body), 201);
     },
     (result) => {
       if (!result.success) throw validationErrorFrom(preciseUnionError(result.error));
@@ -116,17 +100,7 @@ export function tasksRoutes({ database }: AppDeps) {
       security,
       request: { body: { required: true, ...jsonContent(QuickAddInput, "The text as typed so far") } },
       responses: {
-        200: jsonContent(
-          z.object({
-            title: z.string(),
-            priority: z.string(),
-            tags: z.array(z.string()),
-            due_at: z.string().nullable(),
-            remind_at: z.string().nullable(),
-            recurrence: z.string().nullable(),
-          }),
-          "The fields quick add would create",
-        ),
+        200: jsonContent(ParsedTask, "The fields quick add would create"),
         ...ErrorResponses,
       },
     }),
@@ -144,7 +118,7 @@ export function tasksRoutes({ database }: AppDeps) {
       summary: "Get one task",
       security,
       request: { params: IdParam },
-      responses: { 200: jsonContent(TaskJson, "The task"), ...ErrorResponses },
+      responses: { 200: jsonContent(Task, "The task"), ...ErrorResponses },
     }),
     async (c) => c.json(await getTask(db, c.var.user.id, c.req.valid("param").id), 200),
   );
@@ -157,9 +131,10 @@ export function tasksRoutes({ database }: AppDeps) {
       summary: "Change some fields of a task",
       security,
       request: { params: IdParam, body: { required: true, ...jsonContent(UpdateTaskInput, "Fields to change") } },
-      responses: { 200: jsonContent(TaskJson, "The updated task"), ...ErrorResponses },
+      responses: { 200: jsonContent(Task, "The updated task"), ...ErrorResponses },
     }),
-    async (c) => c.json(await updateTask(db, c.var.user.id, c.req.valid("param").id, await c.req.json()), 200),
+    async (c) =>
+      c.json(await updateValidatedTask(db, c.var.user.id, c.req.valid("param").id, c.req.valid("json")), 200),
   );
 
   router.openapi(
@@ -187,10 +162,7 @@ export function tasksRoutes({ database }: AppDeps) {
       security,
       request: { params: IdParam },
       responses: {
-        200: jsonContent(
-          z.object({ task: TaskJson, next: TaskJson.nullable() }),
-          "The completed task and the next one",
-        ),
+        200: jsonContent(CompletedTask, "The completed task and the next one"),
         ...ErrorResponses,
       },
     }),
@@ -205,7 +177,7 @@ export function tasksRoutes({ database }: AppDeps) {
       summary: "Mark a completed task as pending again",
       security,
       request: { params: IdParam },
-      responses: { 200: jsonContent(TaskJson, "The reopened task"), ...ErrorResponses },
+      responses: { 200: jsonContent(Task, "The reopened task"), ...ErrorResponses },
     }),
     async (c) => c.json(await reopenTask(db, c.var.user.id, c.req.valid("param").id), 200),
   );

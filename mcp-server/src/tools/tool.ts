@@ -2,7 +2,7 @@
 // into isError results a model can read (only protocol faults throw).
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Database } from "@todo/core/db/client";
-import { AppError } from "@todo/core/errors";
+import { AppError } from "@todo/contract/errors";
 import type { Logger } from "pino";
 import { z } from "zod";
 

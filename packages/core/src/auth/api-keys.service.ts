@@ -5,28 +5,9 @@ import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client";
 import { apiKeys } from "../db/schema";
-import { NotFoundError, ValidationError } from "../errors";
-import { parseInput } from "../tasks/tasks.schema";
-
-export const API_KEY_PREFIX = "tdo_";
-const MAX_KEYS_PER_USER = 50;
-
-export const CreateApiKeyInput = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Name must not be empty")
-    .max(64, "Name must be at most 64 characters")
-    .meta({ description: "What the key is for", example: "Claude Desktop" }),
-});
-
-export interface ApiKeyJson {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-}
+import { API_KEY_PREFIX, type ApiKey, type CreatedApiKey, CreateApiKeyInput } from "@todo/contract/api-key";
+import { NotFoundError, parseInput, ValidationError } from "@todo/contract/errors";
+import { LIMITS } from "@todo/contract/limits";
 
 function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -36,7 +17,7 @@ export function looksLikeApiKey(token: string): boolean {
   return token.startsWith(API_KEY_PREFIX);
 }
 
-function toJson(row: typeof apiKeys.$inferSelect): ApiKeyJson {
+function toJson(row: typeof apiKeys.$inferSelect): ApiKey {
   return {
     id: row.id,
     name: row.name,
@@ -46,15 +27,11 @@ function toJson(row: typeof apiKeys.$inferSelect): ApiKeyJson {
   };
 }
 
-export async function createApiKey(
-  db: Database,
-  userId: string,
-  input: unknown,
-): Promise<ApiKeyJson & { key: string }> {
+export async function createApiKey(db: Database, userId: string, input: unknown): Promise<CreatedApiKey> {
   const { name } = parseInput(CreateApiKeyInput, input);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(apiKeys).where(eq(apiKeys.userId, userId));
-  if ((count?.n ?? 0) >= MAX_KEYS_PER_USER) {
-    throw new ValidationError(`You can have at most ${MAX_KEYS_PER_USER} API keys; revoke one first`);
+  if ((count?.n ?? 0) >= LIMITS.apiKeysPerUser) {
+    throw new ValidationError(`You can have at most ${LIMITS.apiKeysPerUser} API keys; revoke one first`);
   }
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   const [row] = await db
@@ -64,7 +41,7 @@ export async function createApiKey(
   return { ...toJson(row!), key };
 }
 
-export async function listApiKeys(db: Database, userId: string): Promise<ApiKeyJson[]> {
+export async function listApiKeys(db: Database, userId: string): Promise<ApiKey[]> {
   const rows = await db.select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt));
   return rows.map(toJson);
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client";
 import { conversations, messages } from "../db/schema";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "@todo/contract/errors";
 
 export interface ToolCallRecord {
   name: string;

@@ -1,6 +1,7 @@
 // The intent grammar of the builtin assistant: what a chat message asks for (add, list, complete, update…),
 // read with a verb lexicon and patterns that tolerate politeness, word order, quotes and small typos.
-import { type Priority, Tag } from "../tasks/tasks.schema";
+import type { Priority } from "@todo/contract/enums";
+import { Tag } from "@todo/contract/task";
 import { addDays, findDates, readWallClock, resolveDayAndTime, resolveZone, type Zone } from "./dates";
 import { type ParseOptions, parsePriorityWord, parseQuickAdd, type QuickAddResult } from "./quick-add";
 import { findRecurrence, formatRecurrence } from "./recurrence-phrases";

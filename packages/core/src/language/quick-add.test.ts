@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeRecurrence } from "../tasks/recurrence";
-import { Tag } from "../tasks/tasks.schema";
+import { Tag } from "@todo/contract/task";
 import { parseIntent } from "./intents";
 import { parsePriorityWord, parseQuickAdd } from "./quick-add";
 

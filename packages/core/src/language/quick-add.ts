@@ -1,6 +1,7 @@
 // Quick add: one line of text ("Pay rent every 1st 9am #home !high") becomes the fields of a new task.
 // Each piece of metadata is recognised, taken out of the text, and what is left, cleaned, is the title.
-import { type Priority, Tag } from "../tasks/tasks.schema";
+import type { Priority } from "@todo/contract/enums";
+import { Tag } from "@todo/contract/task";
 import { findDates, makeInstant, resolveZone, type Zone } from "./dates";
 import { findFirstOccurrence, findRecurrence, formatRecurrence } from "./recurrence-phrases";
 import {

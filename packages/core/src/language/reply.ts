@@ -1,6 +1,6 @@
 // Short, friendly wording for confirmations ("task 7: Buy groceries (due Fri 5 PM)"), shared by the builtin
 // assistant and any UI text that echoes a task back. Dates are shown on the person's local clock.
-import type { Priority } from "../tasks/tasks.schema";
+import type { Priority } from "@todo/contract/enums";
 import { addDays, isSameDate, readWallClock, resolveZone, type WallDate } from "./dates";
 import type { ListFilter } from "./intents";
 import { lookup } from "./words";

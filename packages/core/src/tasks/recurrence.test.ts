@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../errors";
+import { ValidationError } from "@todo/contract/errors";
 import { anchorRecurrence, assertRepeats, nextOccurrence, normalizeRecurrence } from "./recurrence";
 
 describe("normalizeRecurrence", () => {
@@ -90,14 +90,20 @@ describe("nextOccurrence", () => {
 
 // Rules found by the audit to freeze the process (issue 11.1): each must be answered within milliseconds.
 describe("hostile rules", () => {
+  /** The fastest of three runs: a loaded machine slows single runs, a rule that loops is slow every time. */
   const elapsed = (fn: () => unknown) => {
-    const start = performance.now();
-    try {
-      fn();
-    } catch {
-      // measured either way
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      try {
+        fn();
+      } catch {
+        // measured either way
+      }
+      fastest = Math.min(fastest, performance.now() - start);
+      if (fastest < 150) break;
     }
-    return performance.now() - start;
+    return fastest;
   };
 
   it.each([

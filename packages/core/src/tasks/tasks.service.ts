@@ -22,21 +22,22 @@ import {
 import type { Database } from "../db/client";
 import { executePrepared } from "../db/prepared";
 import { type TaskRow, taskCounters, tasks } from "../db/schema";
-import { NotFoundError, ValidationError } from "../errors";
-import { parseQuickAdd, type QuickAddResult } from "../language/quick-add";
-import { anchorRecurrence, assertRepeats, isValidTimeZone, nextOccurrence } from "./recurrence";
+import { NotFoundError, parseInput, ValidationError } from "@todo/contract/errors";
 import {
+  type CompletedTask,
   CreateTaskInput,
   type ListTasksFilter,
   ListTasksQuery,
-  parseInput,
-  type TaskJson,
+  type Task,
+  type TaskPage,
   UpdateTaskInput,
-} from "./tasks.schema";
+} from "@todo/contract/task";
+import { parseQuickAdd, type QuickAddResult } from "../language/quick-add";
+import { anchorRecurrence, assertRepeats, isValidTimeZone, nextOccurrence } from "./recurrence";
 
 type Executor = Pick<Database, "insert" | "select" | "update" | "delete" | "execute" | "_">;
 
-export function toTaskJson(row: TaskRow): TaskJson {
+export function toTask(row: TaskRow): Task {
   return {
     id: row.number,
     title: row.title,
@@ -57,8 +58,8 @@ export function toTaskJson(row: TaskRow): TaskJson {
 const isoText = (column: SQLWrapper) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * The select list that makes Postgres return rows already in the shape of `toTaskJson`, for the list: no Date
- * objects and no mapping in JavaScript on the hottest path (see npm run bench). `toTaskJson` stays the one
+ * The select list that makes Postgres return rows already in the shape of `toTask`, for the list: no Date
+ * objects and no mapping in JavaScript on the hottest path (see npm run bench). `toTask` stays the one
  * definition for single tasks; a test checks both agree on every field.
  */
 const taskJsonColumns = sql`${tasks.number} as id, ${tasks.title}, ${tasks.description}, ${tasks.completed},
@@ -145,8 +146,13 @@ function recurrenceFrom(rule: string, dueAt: Date | null, timeZone: string): str
   return anchored;
 }
 
-export async function createTask(db: Database, userId: string, input: unknown): Promise<TaskJson> {
-  const data = parseInput(CreateTaskInput, input);
+/** Creates a task from raw input (validated here): for callers without a validated body. */
+export async function createTask(db: Database, userId: string, input: unknown): Promise<Task> {
+  return createValidatedTask(db, userId, parseInput(CreateTaskInput, input));
+}
+
+/** Creates a task from input the contract's CreateTaskInput has already validated (a route's body). */
+export async function createValidatedTask(db: Database, userId: string, data: CreateTaskInput): Promise<Task> {
   checkRemind(data.due_at, data.remind_at);
   const timeZone = data.timezone ?? "UTC";
   const recurrence = data.recurrence ? recurrenceFrom(data.recurrence, data.due_at ?? null, timeZone) : null;
@@ -164,7 +170,7 @@ export async function createTask(db: Database, userId: string, input: unknown): 
     recurrence,
     timeZone,
   });
-  return toTaskJson(row);
+  return toTask(row);
 }
 
 export interface QuickAddOptions {
@@ -184,7 +190,7 @@ export async function createTaskFromText(
   userId: string,
   text: string,
   options: QuickAddOptions = {},
-): Promise<TaskJson> {
+): Promise<Task> {
   const parsed = previewQuickAdd(text, options);
   const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC";
   return createTask(db, userId, { ...parsed, timezone: timeZone });
@@ -208,8 +214,8 @@ async function findRow(db: Executor, userId: string, number: number): Promise<Ta
   return row;
 }
 
-export async function getTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
-  return toTaskJson(await findRow(db, userId, parseNumber(id)));
+export async function getTask(db: Database, userId: string, id: unknown): Promise<Task> {
+  return toTask(await findRow(db, userId, parseNumber(id)));
 }
 
 function escapeLike(s: string): string {
@@ -223,7 +229,7 @@ export interface ListContext {
 }
 
 /**
- * A page of the user's tasks as the JSON text of `{"tasks": [TaskJson…], "total": n}`, built by Postgres: the
+ * A page of the user's tasks as the JSON text of `{"tasks": [Task…], "total": n}`, built by Postgres: the
  * list is the hottest path, and parsing rows, building Dates and serialising them again in JavaScript cost more
  * than the query itself (see npm run bench). The REST route sends this text as it is.
  */
@@ -233,7 +239,16 @@ export async function listTasksJson(
   query: ListTasksQuery | Record<string, unknown> = {},
   context: ListContext = {},
 ): Promise<string> {
-  const filter: ListTasksFilter = parseInput(ListTasksQuery, query);
+  return listValidatedTasksJson(db, userId, parseInput(ListTasksQuery, query), context);
+}
+
+/** `listTasksJson` for a query the contract's ListTasksQuery has already validated (a route's query). */
+export async function listValidatedTasksJson(
+  db: Database,
+  userId: string,
+  filter: ListTasksFilter,
+  context: ListContext = {},
+): Promise<string> {
   const now = context.now ?? new Date();
   const timeZone = filter.tz ?? context.timeZone ?? "UTC";
   const where: (SQL | undefined)[] = [eq(tasks.userId, userId)];
@@ -261,6 +276,12 @@ export async function listTasksJson(
         break;
       case "today":
         where.push(gte(tasks.dueAt, new Date(today.getTime())), lt(tasks.dueAt, new Date(tomorrow.getTime())));
+        break;
+      case "tomorrow":
+        where.push(
+          gte(tasks.dueAt, new Date(tomorrow.getTime())),
+          lt(tasks.dueAt, new Date(addDays(today, 2).getTime())),
+        );
         break;
       case "week":
         where.push(gte(tasks.dueAt, new Date(today.getTime())), lt(tasks.dueAt, new Date(addDays(today, 7).getTime())));
@@ -316,13 +337,23 @@ export async function listTasks(
   userId: string,
   query: ListTasksQuery | Record<string, unknown> = {},
   context: ListContext = {},
-): Promise<{ tasks: TaskJson[]; total: number }> {
+): Promise<TaskPage> {
   return JSON.parse(await listTasksJson(db, userId, query, context));
 }
 
-export async function updateTask(db: Database, userId: string, id: unknown, input: unknown): Promise<TaskJson> {
+export async function updateTask(db: Database, userId: string, id: unknown, input: unknown): Promise<Task> {
   const number = parseNumber(id);
-  const data = parseInput(UpdateTaskInput, input);
+  return updateValidatedTask(db, userId, number, parseInput(UpdateTaskInput, input));
+}
+
+/** Changes a task with input the contract's UpdateTaskInput has already validated (a route's body). */
+export async function updateValidatedTask(
+  db: Database,
+  userId: string,
+  id: unknown,
+  data: UpdateTaskInput,
+): Promise<Task> {
+  const number = parseNumber(id);
   return db.transaction(async (tx) => {
     const current = await findRow(tx, userId, number);
     const dueAt = data.due_at === undefined ? current.dueAt : data.due_at;
@@ -356,18 +387,18 @@ export async function updateTask(db: Database, userId: string, id: unknown, inpu
       .returning();
     const updated = row as TaskRow;
     if (completing) await createNextOccurrence(tx, updated);
-    return toTaskJson(updated);
+    return toTask(updated);
   });
 }
 
-export async function deleteTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
+export async function deleteTask(db: Database, userId: string, id: unknown): Promise<Task> {
   const number = parseNumber(id);
   const [row] = await db
     .delete(tasks)
     .where(and(eq(tasks.userId, userId), eq(tasks.number, number)))
     .returning();
   if (!row) throw notFound(number);
-  return toTaskJson(row);
+  return toTask(row);
 }
 
 async function createNextOccurrence(tx: Executor, done: TaskRow): Promise<TaskRow | null> {
@@ -395,11 +426,7 @@ async function createNextOccurrence(tx: Executor, done: TaskRow): Promise<TaskRo
  * Marks a task done. A recurring task gets its next occurrence in the same transaction.
  * Completing a task that is already done changes nothing and creates no second occurrence.
  */
-export async function completeTask(
-  db: Database,
-  userId: string,
-  id: unknown,
-): Promise<{ task: TaskJson; next: TaskJson | null }> {
+export async function completeTask(db: Database, userId: string, id: unknown): Promise<CompletedTask> {
   const number = parseNumber(id);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -407,24 +434,24 @@ export async function completeTask(
       .set({ completed: true, completedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(tasks.userId, userId), eq(tasks.number, number), eq(tasks.completed, false)))
       .returning();
-    if (!row) return { task: toTaskJson(await findRow(tx, userId, number)), next: null };
+    if (!row) return { task: toTask(await findRow(tx, userId, number)), next: null };
     const next = await createNextOccurrence(tx, row);
-    return { task: toTaskJson(row), next: next ? toTaskJson(next) : null };
+    return { task: toTask(row), next: next ? toTask(next) : null };
   });
 }
 
-export async function reopenTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
+export async function reopenTask(db: Database, userId: string, id: unknown): Promise<Task> {
   const number = parseNumber(id);
   const [row] = await db
     .update(tasks)
     .set({ completed: false, completedAt: null, updatedAt: new Date() })
     .where(and(eq(tasks.userId, userId), eq(tasks.number, number), isNotNull(tasks.completedAt)))
     .returning();
-  return row ? toTaskJson(row) : getTask(db, userId, number);
+  return row ? toTask(row) : getTask(db, userId, number);
 }
 
 /** Original API's toggle: completes a pending task (with recurrence) or reopens a completed one. */
-export async function toggleTask(db: Database, userId: string, id: unknown): Promise<TaskJson> {
+export async function toggleTask(db: Database, userId: string, id: unknown): Promise<Task> {
   const current = await getTask(db, userId, id);
   return current.completed ? reopenTask(db, userId, id) : (await completeTask(db, userId, id)).task;
 }

@@ -1,32 +1,24 @@
-// Validation of task input and the Task JSON shape shared by the REST API and the MCP tools.
+// A task: its JSON shape, its fields with their rules, and the inputs that create, change and list tasks. The
+// database layer, the REST routes, the MCP tools, the assistant and the UI's forms all use these.
 import { z } from "zod";
-import { ValidationError } from "../errors";
-import { isValidTimeZone, normalizeRecurrence } from "./recurrence";
-
-export const PRIORITIES = ["none", "low", "medium", "high"] as const;
-export const Priority = z.enum(PRIORITIES).meta({ description: "Task priority", example: "high" });
-export type Priority = z.infer<typeof Priority>;
-
-export const LIMITS = {
-  title: 200,
-  description: 4000,
-  tags: 20,
-  tag: 32,
-  listLimit: 200,
-  query: 200,
-} as const;
+import { DueFilter, Priority, Sort, SortOrder, TaskStatus } from "./enums";
+import { LIMITS } from "./limits";
+import { canonicalRecurrence } from "./recurrence";
+import { TimeZone } from "./time-zone";
 
 export const Title = z
   .string()
   .trim()
   .min(1, "Title must not be empty")
   .max(LIMITS.title, `Title must be at most ${LIMITS.title} characters`)
-  .meta({ description: "Task title, 1–200 characters (trimmed)", example: "Pay rent" });
+  .meta({ description: `Task title, 1–${LIMITS.title} characters (trimmed)`, example: "Pay rent" });
 
 export const Description = z
   .string()
   .max(LIMITS.description, `Description must be at most ${LIMITS.description} characters`)
-  .meta({ description: "Free-text notes, up to 4000 characters", example: "Transfer to landlord" });
+  .meta({ description: `Free-text notes, up to ${LIMITS.description} characters`, example: "Transfer to landlord" });
+
+export const TAG_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 
 export const Tag = z
   .string()
@@ -37,7 +29,7 @@ export const Tag = z
       .string()
       .min(1, "Tags must not be empty")
       .max(LIMITS.tag, `Tags must be at most ${LIMITS.tag} characters`)
-      .regex(/^[\p{L}\p{N}_-]+$/u, "Tags may contain letters, digits, '-' and '_' only"),
+      .regex(TAG_PATTERN, "Tags may contain letters, digits, '-' and '_' only"),
   )
   .meta({ description: "A tag: lowercase letters, digits, - and _ (a leading # is dropped)", example: "home" });
 
@@ -46,7 +38,7 @@ export const Tags = z
   .max(100, "Too many tags")
   .transform((tags) => [...new Set(tags)])
   .pipe(z.array(z.string()).max(LIMITS.tags, `At most ${LIMITS.tags} tags`))
-  .meta({ description: "Up to 20 tags", example: ["home", "finance"] });
+  .meta({ description: `Up to ${LIMITS.tags} tags`, example: ["home", "finance"] });
 
 export const DateTime = z.iso
   .datetime({ offset: true, message: "Must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T09:00:00Z" })
@@ -55,25 +47,23 @@ export const DateTime = z.iso
 
 export const Recurrence = z
   .string()
-  .max(500)
+  .max(LIMITS.recurrence)
   .transform((s, ctx) => {
     try {
-      return normalizeRecurrence(s);
+      return canonicalRecurrence(s);
     } catch (error) {
       ctx.addIssue({ code: "custom", message: (error as Error).message });
       return z.NEVER;
     }
   })
   .meta({
-    description: 'RFC 5545 RRULE such as "FREQ=WEEKLY;BYDAY=MO", or daily|weekly|monthly|yearly',
+    description: 'RFC 5545 RRULE such as "FREQ=WEEKLY;BYDAY=MO", or daily|weekly|monthly|yearly|weekdays',
     example: "FREQ=WEEKLY;BYDAY=MO",
   });
 
-export const TimeZone = z
-  .string()
-  .max(64)
-  .refine(isValidTimeZone, "Unknown time zone (use an IANA name such as Europe/Paris)")
-  .meta({ description: "IANA time zone for recurrence and date filters", example: "Europe/Paris" });
+/** The per-user task number people, the API and the tools use. */
+export const TaskId = z.number().int().min(1).max(2_147_483_647);
+export type TaskId = z.infer<typeof TaskId>;
 
 const taskFields = {
   title: Title,
@@ -98,7 +88,7 @@ export const CreateTaskInput = z.strictObject({
   recurrence: taskFields.recurrence.optional(),
   timezone: taskFields.timezone.optional(),
 });
-export type CreateTaskInput = z.infer<typeof CreateTaskInput>;
+export type CreateTaskInput = z.output<typeof CreateTaskInput>;
 
 export const UpdateTaskInput = z.strictObject({
   title: taskFields.title.optional(),
@@ -111,34 +101,53 @@ export const UpdateTaskInput = z.strictObject({
   recurrence: taskFields.recurrence.optional(),
   timezone: taskFields.timezone.optional(),
 });
-export type UpdateTaskInput = z.infer<typeof UpdateTaskInput>;
+export type UpdateTaskInput = z.output<typeof UpdateTaskInput>;
 
-export const TASK_STATUSES = ["all", "pending", "completed"] as const;
-export const DUE_FILTERS = ["overdue", "today", "week", "none"] as const;
-export const SORTS = ["created", "due", "priority", "title"] as const;
+/** A task in plain language ("Pay rent every 1st 9am #home !high"), for quick add and its preview. */
+export const QuickAddInput = z.strictObject({
+  text: z
+    .string()
+    .trim()
+    .min(1, "text must not be empty")
+    .max(LIMITS.quickAddText, `text must be at most ${LIMITS.quickAddText} characters`)
+    .meta({ description: "A task in plain language", example: "Pay rent every 1st 9am #home !high" }),
+  timezone: TimeZone.optional(),
+});
+export type QuickAddInput = z.output<typeof QuickAddInput>;
+
+/** What quick add understood from a line of text: the fields it would create. */
+export const ParsedTask = z.object({
+  title: z.string(),
+  priority: Priority,
+  tags: z.array(z.string()),
+  due_at: z.string().nullable(),
+  remind_at: z.string().nullable(),
+  recurrence: z.string().nullable(),
+});
+export type ParsedTask = z.infer<typeof ParsedTask>;
 
 export const ListTasksQuery = z.strictObject({
-  status: z.enum(TASK_STATUSES).default("all"),
+  status: TaskStatus.default("all"),
   q: z.string().trim().max(LIMITS.query).optional(),
   priority: Priority.optional(),
   tag: z
     .union([Tag, z.array(Tag).max(LIMITS.tags)])
     .transform((t) => (Array.isArray(t) ? t : [t]))
     .optional(),
-  due: z.enum(DUE_FILTERS).optional(),
-  sort: z.enum(SORTS).default("created"),
-  order: z.enum(["asc", "desc"]).optional(),
+  due: DueFilter.optional(),
+  sort: Sort.default("created"),
+  order: SortOrder.optional(),
   limit: z.coerce
     .number()
     .int("limit must be a whole number")
     .min(1, "limit must be at least 1")
     .max(LIMITS.listLimit, `limit must be at most ${LIMITS.listLimit}`)
-    .default(50),
+    .default(LIMITS.listDefault),
   offset: z.coerce
     .number()
     .int("offset must be a whole number")
     .min(0, "offset must be 0 or more")
-    .max(1_000_000, "offset must be at most 1000000")
+    .max(LIMITS.maxOffset, `offset must be at most ${LIMITS.maxOffset}`)
     .default(0),
   tz: TimeZone.optional(),
 });
@@ -146,7 +155,7 @@ export type ListTasksQuery = z.input<typeof ListTasksQuery>;
 export type ListTasksFilter = z.output<typeof ListTasksQuery>;
 
 /** The Task JSON of the REST contract; `id` is the per-user number. */
-export const TaskJson = z
+export const Task = z
   .object({
     id: z.number().int(),
     title: z.string(),
@@ -162,21 +171,10 @@ export const TaskJson = z
     updated_at: z.string(),
   })
   .meta({ id: "Task" });
-export type TaskJson = z.infer<typeof TaskJson>;
+export type Task = z.infer<typeof Task>;
 
-/** Parses with a schema, turning failures into a ValidationError listing every problem. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw validationErrorFrom(result.error);
-  return result.data;
-}
+export const TaskPage = z.object({ tasks: z.array(Task), total: z.number().int() });
+export type TaskPage = z.infer<typeof TaskPage>;
 
-export function validationErrorFrom(error: z.ZodError): ValidationError {
-  const details = error.issues.map((issue) => ({
-    path: issue.path.join("."),
-    message: issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}` : issue.message,
-  }));
-  const first = details[0];
-  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : "Invalid input";
-  return new ValidationError(message, details);
-}
+export const CompletedTask = z.object({ task: Task, next: Task.nullable() });
+export type CompletedTask = z.infer<typeof CompletedTask>;

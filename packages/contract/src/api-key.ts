@@ -1,0 +1,29 @@
+// Personal API keys: what creating one takes and what listing them shows (the key itself is shown once).
+import { z } from "zod";
+import { LIMITS } from "./limits";
+
+export const API_KEY_PREFIX = "tdo_";
+
+export const CreateApiKeyInput = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name must not be empty")
+    .max(LIMITS.apiKeyName, `Name must be at most ${LIMITS.apiKeyName} characters`)
+    .meta({ description: "What the key is for", example: "Claude Desktop" }),
+});
+export type CreateApiKeyInput = z.output<typeof CreateApiKeyInput>;
+
+export const ApiKey = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().meta({ description: "The first characters of the key, to recognise it" }),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+  })
+  .meta({ id: "ApiKey" });
+export type ApiKey = z.infer<typeof ApiKey>;
+
+export const CreatedApiKey = ApiKey.extend({ key: z.string() });
+export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
