@@ -1,7 +1,8 @@
 // Resolves the caller from the session cookie, `Authorization: Bearer <session token>`, or a personal API key.
+
+import { UnauthorizedError } from "@todo/contract/errors";
 import { looksLikeApiKey, verifyApiKey } from "@todo/core/auth/api-keys.service";
 import type { Database } from "@todo/core/db/client";
-import { UnauthorizedError } from "@todo/contract/errors";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/context";
 import type { Auth } from "./auth";

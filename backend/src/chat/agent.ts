@@ -1,6 +1,7 @@
 // The assistant's stateless cycle: load history → store the user's message → run the model with the MCP tools
 // (connected with a short-lived token for this user) → store the answer → respond. Any replica can serve any turn.
 import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
+import { AppError } from "@todo/contract/errors";
 import { mintAgentToken } from "@todo/core/auth/agent-token";
 import {
   appendMessage,
@@ -11,7 +12,6 @@ import {
   type ToolCallRecord,
 } from "@todo/core/conversations/conversations.service";
 import type { Database } from "@todo/core/db/client";
-import { AppError } from "@todo/contract/errors";
 import { isValidTimeZone } from "@todo/core/tasks/recurrence";
 import { generateText, type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from "ai";
 import type { Logger } from "pino";

@@ -1,5 +1,5 @@
 // The builtin model as an AI SDK language model: it reads the conversation the agent loop hands it, asks the
-// core planner for the next tool calls or the answer, and returns them exactly as an LLM provider would.
+// assistant's planner for the next tool calls or the answer, and returns them exactly as an LLM provider would.
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
@@ -8,7 +8,7 @@ import type {
   LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
 } from "@ai-sdk/provider";
-import { type PlanInput, planTurn, type ToolOutcome } from "@todo/core/assistant/builtin-planner";
+import { type PlanInput, planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
 
 export interface BuiltinProviderOptions {
   timeZone: string;

@@ -5,7 +5,13 @@ import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestStack } from "../../../test/backend";
-import { CHAT_CORPUS, CHAT_CORPUS_NOW, type ChatCorpusCase, type ExpectedCall, SEED_TASKS } from "./chat-corpus";
+import {
+  CHAT_CORPUS,
+  CHAT_CORPUS_NOW,
+  type ChatCorpusCase,
+  type ExpectedCall,
+  SEED_TASKS,
+} from "../../fixtures/chat-corpus";
 
 type Stack = Awaited<ReturnType<typeof createTestStack>>;
 

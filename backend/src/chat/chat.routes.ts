@@ -1,12 +1,12 @@
 // Chat routes: one turn (JSON), the streaming variant for the UI, and the stored conversations.
 import { createRoute, z } from "@hono/zod-openapi";
+import { validationErrorFrom } from "@todo/contract/errors";
 import {
   ChatInput,
   deleteConversation,
   getConversation,
   listConversations,
 } from "@todo/core/conversations/conversations.service";
-import { validationErrorFrom } from "@todo/contract/errors";
 import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 import { type AgentDeps, chat, chatStream } from "./agent";
 

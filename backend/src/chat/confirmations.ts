@@ -1,7 +1,7 @@
 // Bulk deletion needs the user's confirmation. The agent lets at most one delete_task run in a turn unless the
 // previous answer asked to confirm a deletion and the user agreed; this holds for the builtin model and any LLM.
 
-import { isAffirmative, parseConfirmationRequest } from "@todo/core/assistant/confirmation";
+import { isAffirmative, parseConfirmationRequest } from "@todo/assistant/planner/confirmation";
 import type { MessageJson } from "@todo/core/conversations/conversations.service";
 import type { ToolSet } from "ai";
 

@@ -1,6 +1,7 @@
 // REST routes for tasks: thin wrappers over the core task service. Each route definition is the OpenAPI
 // document and the boundary validation (the contract's schemas); the handler hands the validated value to core.
 import { createRoute, z } from "@hono/zod-openapi";
+import { createTaskFromText, previewQuickAdd } from "@todo/assistant/quick-add-task";
 import { validationErrorFrom } from "@todo/contract/errors";
 import {
   CompletedTask,
@@ -14,12 +15,10 @@ import {
 } from "@todo/contract/task";
 import {
   completeTask,
-  createTaskFromText,
   createValidatedTask,
   deleteTask,
   getTask,
   listValidatedTasksJson,
-  previewQuickAdd,
   reopenTask,
   updateValidatedTask,
 } from "@todo/core/tasks/tasks.service";

@@ -1,8 +1,8 @@
 // What every tool shares: the caller's context, the compatibility check on `user_id`, and turning failures
 // into isError results a model can read (only protocol faults throw).
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { Database } from "@todo/core/db/client";
 import { AppError } from "@todo/contract/errors";
+import type { Database } from "@todo/core/db/client";
 import type { Logger } from "pino";
 import { z } from "zod";
 

@@ -1,10 +1,11 @@
 // Conversations with the assistant, stored so that any replica can serve the next turn and history survives
 // restarts. Every lookup is scoped to the user.
+
+import { NotFoundError } from "@todo/contract/errors";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client";
 import { conversations, messages } from "../db/schema";
-import { NotFoundError } from "@todo/contract/errors";
 
 export interface ToolCallRecord {
   name: string;

@@ -1,6 +1,16 @@
 // Every task rule lives here: validation, per-user numbering, recurrence, search, filters and sorting.
 // Functions take the database as a parameter and know nothing of HTTP, so REST, MCP and the agent share them.
 import { TZDate } from "@date-fns/tz";
+import { NotFoundError, parseInput, ValidationError } from "@todo/contract/errors";
+import {
+  type CompletedTask,
+  CreateTaskInput,
+  type ListTasksFilter,
+  ListTasksQuery,
+  type Task,
+  type TaskPage,
+  UpdateTaskInput,
+} from "@todo/contract/task";
 import { addDays, startOfDay } from "date-fns";
 import {
   and,
@@ -22,18 +32,7 @@ import {
 import type { Database } from "../db/client";
 import { executePrepared } from "../db/prepared";
 import { type TaskRow, taskCounters, tasks } from "../db/schema";
-import { NotFoundError, parseInput, ValidationError } from "@todo/contract/errors";
-import {
-  type CompletedTask,
-  CreateTaskInput,
-  type ListTasksFilter,
-  ListTasksQuery,
-  type Task,
-  type TaskPage,
-  UpdateTaskInput,
-} from "@todo/contract/task";
-import { parseQuickAdd, type QuickAddResult } from "../language/quick-add";
-import { anchorRecurrence, assertRepeats, isValidTimeZone, nextOccurrence } from "./recurrence";
+import { anchorRecurrence, assertRepeats, nextOccurrence } from "./recurrence";
 
 type Executor = Pick<Database, "insert" | "select" | "update" | "delete" | "execute" | "_">;
 
@@ -171,29 +170,6 @@ export async function createValidatedTask(db: Database, userId: string, data: Cr
     timeZone,
   });
   return toTask(row);
-}
-
-export interface QuickAddOptions {
-  timeZone?: string | undefined;
-  now?: Date;
-}
-
-/** What quick add understands from a line of text: the preview the UI shows while the person types. */
-export function previewQuickAdd(text: string, options: QuickAddOptions = {}): QuickAddResult {
-  const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC";
-  return parseQuickAdd(text, { timeZone, now: options.now ?? new Date() });
-}
-
-/** Quick add: "Pay rent every 1st 9am #home !high" → a task with those fields. */
-export async function createTaskFromText(
-  db: Database,
-  userId: string,
-  text: string,
-  options: QuickAddOptions = {},
-): Promise<Task> {
-  const parsed = previewQuickAdd(text, options);
-  const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC";
-  return createTask(db, userId, { ...parsed, timezone: timeZone });
 }
 
 function parseNumber(id: unknown): number {

@@ -1,6 +1,6 @@
 // Repetition phrases ("every monday", "weekly on friday", "every 1st", "every other week") turned into a
 // canonical RRULE, plus the first occurrence of the rule, which becomes the task's due date.
-import { normalizeRecurrence } from "../tasks/recurrence";
+import { normalizeRecurrence } from "@todo/core/tasks/recurrence";
 import {
   addDays,
   countDaysInMonth,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CORPUS, CORPUS_NOW, type CorpusCase } from "./corpus";
+import { CORPUS, CORPUS_NOW, type CorpusCase } from "../../fixtures/intent-corpus";
 import { parseIntent } from "./intents";
 
 /** The paths where `actual` differs from what `expected` states; fields it does not state are ignored. */

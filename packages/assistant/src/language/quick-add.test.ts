@@ -1,7 +1,7 @@
+import { Tag } from "@todo/contract/task";
+import { normalizeRecurrence } from "@todo/core/tasks/recurrence";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeRecurrence } from "../tasks/recurrence";
-import { Tag } from "@todo/contract/task";
 import { parseIntent } from "./intents";
 import { parsePriorityWord, parseQuickAdd } from "./quick-add";
 

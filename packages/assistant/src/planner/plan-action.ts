@@ -1,0 +1,100 @@
+// One action on one task (complete, delete, reopen, update): resolve the reference (a number, or a title matched
+// against the person's tasks, asking "Which one do you mean?" when several match), call the tool, report.
+import type { Intent, TaskRef } from "../language/intents";
+import { matchTasks } from "../language/match";
+import { describeTask } from "../language/reply";
+import { describeChanges, updateArgs } from "./changes";
+import { formatWhichOne } from "./follow-up";
+import {
+  call,
+  capitalise,
+  friendlyError,
+  type ListedTask,
+  lastOutcome,
+  listedTasks,
+  type Plan,
+  type PlanInput,
+  reply,
+  type ToolCallPlan,
+} from "./plan";
+
+export type ActionKind = "complete" | "delete" | "reopen" | "update";
+/** The verb an example reply uses for each action. */
+export const VERBS: Record<ActionKind, string> = {
+  complete: "complete",
+  delete: "delete",
+  reopen: "reopen",
+  update: "change",
+};
+
+export type ActionIntent = Extract<Intent, { kind: ActionKind }>;
+export const isAction = (intent: Intent): intent is ActionIntent =>
+  intent.kind === "complete" || intent.kind === "delete" || intent.kind === "reopen" || intent.kind === "update";
+
+/** The task a reference means: a number directly, or a title matched against the person's own tasks. */
+function resolveRef(
+  ref: TaskRef,
+  kind: ActionKind,
+  input: PlanInput,
+  needTags: boolean,
+): { id: number; task?: ListedTask } | Plan {
+  const tasks = listedTasks(lastOutcome(input.outcomes, "list_tasks"));
+  if ("id" in ref) {
+    if (!needTags) return { id: ref.id };
+    if (!tasks) return call({ name: "list_tasks", args: { status: "all", timezone: input.timeZone } });
+    const task = tasks.find((t) => t.id === ref.id);
+    return task ? { id: ref.id, task } : reply(`I couldn't find task ${ref.id}.`);
+  }
+  if (!tasks) {
+    const listed = lastOutcome(input.outcomes, "list_tasks");
+    if (listed) return reply(friendlyError(listed.error));
+    return call({ name: "list_tasks", args: { status: "all", timezone: input.timeZone } });
+  }
+  const pool = kind === "reopen" ? tasks.filter((t) => t.completed) : tasks;
+  const matches = matchTasks(ref.title, pool, { preferPending: kind !== "reopen" });
+  if (matches.length === 0) return reply(`I couldn't find a task matching "${ref.title}".`);
+  if (matches.length > 1) {
+    const lines = matches.slice(0, 10).map((t) => `- ${capitalise(describeTask(t, input.timeZone, input.now))}`);
+    return reply(
+      formatWhichOne(
+        `${matches.length} tasks match "${ref.title}", so I haven't changed anything.`,
+        lines,
+        `${VERBS[kind]} task ${matches[0]!.id}`,
+      ),
+    );
+  }
+  return { id: matches[0]!.id, task: matches[0] };
+}
+
+export function planAction(intent: Extract<Intent, { kind: ActionKind }>, input: PlanInput): Plan {
+  const changes = intent.kind === "update" ? intent.changes : undefined;
+  const needTags = Boolean(changes?.tags_add?.length || changes?.tags_remove?.length);
+  const target = resolveRef(intent.ref, intent.kind, input, needTags);
+  if ("type" in target) return target;
+  const tool = { complete: "complete_task", delete: "delete_task", reopen: "update_task", update: "update_task" }[
+    intent.kind
+  ] as ToolCallPlan["name"];
+  const done = lastOutcome(input.outcomes, tool);
+  if (!done) {
+    if (intent.kind === "reopen") return call({ name: tool, args: { task_id: target.id, completed: false } });
+    if (intent.kind === "update") {
+      if (!describeChanges(intent.changes, input)) return reply(`What should I change about task ${target.id}?`);
+      return call({ name: tool, args: updateArgs(target.id, intent.changes, target.task, input.timeZone) });
+    }
+    return call({ name: tool, args: { task_id: target.id } });
+  }
+  if (!done.ok) return reply(friendlyError(done.error));
+  const result = done.value as { task_id: number; title: string; next_task_id?: number };
+  switch (intent.kind) {
+    case "complete":
+      return reply(
+        `Marked task ${result.task_id} as complete: ${result.title}.${result.next_task_id ? ` It repeats, so task ${result.next_task_id} is the next one.` : ""}`,
+      );
+    case "delete":
+      return reply(`Deleted task ${result.task_id}: ${result.title}.`);
+    case "reopen":
+      return reply(`Reopened task ${result.task_id}: ${result.title}.`);
+    default:
+      return reply(`Updated task ${result.task_id}: ${result.title} (${describeChanges(intent.changes, input)}).`);
+  }
+}
