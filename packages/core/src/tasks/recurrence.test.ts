@@ -1,6 +1,6 @@
+import { ValidationError } from "@todo/contract/errors";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "@todo/contract/errors";
 import { anchorRecurrence, assertRepeats, nextOccurrence, normalizeRecurrence } from "./recurrence";
 
 describe("normalizeRecurrence", () => {

@@ -1,8 +1,8 @@
+import { NotFoundError, ValidationError } from "@todo/contract/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../../../test/databases";
 import { insertUser } from "../../../../test/users";
 import type { Database } from "../db/client";
-import { NotFoundError, ValidationError } from "@todo/contract/errors";
 import {
   completeTask,
   createTask,
