@@ -23,7 +23,16 @@ export async function countTasks(
   query: unknown = {},
   context: CountContext = {},
 ): Promise<TaskCounts> {
-  const { tz } = parseInput(TaskCountsQuery, query);
+  return countValidatedTasks(db, userId, parseInput(TaskCountsQuery, query), context);
+}
+
+/** `countTasks` for a query the contract's TaskCountsQuery has already validated (a route's query). */
+export async function countValidatedTasks(
+  db: Database,
+  userId: string,
+  { tz }: TaskCountsQuery,
+  context: CountContext = {},
+): Promise<TaskCounts> {
   const now = context.now ?? new Date();
   const timeZone = tz ?? context.timeZone ?? "UTC";
   const due = (filter: "overdue" | "today" | "tomorrow" | "week") => pendingAnd(dueCondition(filter, now, timeZone));
