@@ -89,6 +89,8 @@ export const CreateTaskInput = z.strictObject({
   timezone: taskFields.timezone.optional(),
 });
 export type CreateTaskInput = z.output<typeof CreateTaskInput>;
+/** What a client sends to create a task (before the schema trims, normalises and parses dates). */
+export type CreateTaskBody = z.input<typeof CreateTaskInput>;
 
 export const UpdateTaskInput = z.strictObject({
   title: taskFields.title.optional(),
@@ -110,6 +112,8 @@ export const UpdateTaskInput = z.strictObject({
   }),
 });
 export type UpdateTaskInput = z.output<typeof UpdateTaskInput>;
+/** What a client sends to change a task. */
+export type UpdateTaskBody = z.input<typeof UpdateTaskInput>;
 
 /** A task in plain language ("Pay rent every 1st 9am #home !high"), for quick add and its preview. */
 export const QuickAddInput = z.strictObject({

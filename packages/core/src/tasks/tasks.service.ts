@@ -63,7 +63,7 @@ async function insertWithNumber(db: Pick<Database, "_">, task: NewTask): Promise
 function checkRemind(dueAt: Date | null | undefined, remindAt: Date | null | undefined) {
   if (dueAt && remindAt && remindAt.getTime() > dueAt.getTime()) {
     throw new ValidationError("remind_at must not be later than due_at", [
-      { path: "remind_at", message: "must not be later than due_at" },
+      { path: "remind_at", message: "The reminder must not be later than the due date" },
     ]);
   }
 }
