@@ -10,6 +10,7 @@ import {
   newContext,
   newUser,
   quickAdd,
+  screenshot,
   signUp,
   taskItem,
   taskItems,
@@ -183,6 +184,7 @@ describe("tasks", () => {
     expect(await problemOf("Title")).toBe("Title must not be empty.");
     expect(await problemOf("Tags")).toMatch(/^“two!words”: Tags may contain letters, digits/);
     expect(await problemOf("Notes")).toBe("");
+    await screenshot(page, "tasks-editor-errors-desktop-light", false);
 
     await editor.getByLabel("Title", { exact: true }).fill("Write report");
     await editor.getByLabel("Tags").fill("work");

@@ -1,8 +1,8 @@
 // The original API's routes (/api/{user_id}/tasks…), kept for existing clients. They return bare Task
 // objects and arrays, and refuse any {user_id} other than the signed-in user's with 403.
 
-import { ChatInput } from "@todo/core/conversations/conversations.service";
 import { ForbiddenError, validationErrorFrom } from "@todo/contract/errors";
+import { ChatInput } from "@todo/core/conversations/conversations.service";
 import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } from "@todo/core/tasks/tasks.service";
 import { Hono, type MiddlewareHandler } from "hono";
 import { type AgentDeps, chat } from "../chat/agent";

@@ -28,6 +28,7 @@ describe.each(databaseKinds)("task counts on %s", (kind) => {
     await completeTask(db, user, done.id);
     await completeTask(db, user, (await make("done, no date")).id);
   });
+  afterAll(() => database.drop());
 
   it("counts every state in one answer", async () => {
     expect(await countTasks(db, user, {}, { now })).toEqual({
