@@ -59,11 +59,10 @@ export function ensureBuilt(workspace: string, output: string, sources: string[]
 }
 
 export function ensureFrontendBuild(): void {
-  ensureBuilt(
-    "frontend",
-    join(FRONTEND, ".next", "BUILD_ID"),
-    ["src", "public", "next.config.ts", "package.json", "postcss.config.mjs"].map((p) => join(FRONTEND, p)),
-  );
+  ensureBuilt("frontend", join(FRONTEND, ".next", "BUILD_ID"), [
+    ...["src", "public", "next.config.ts", "package.json", "postcss.config.mjs"].map((p) => join(FRONTEND, p)),
+    join(REPO, "packages", "contract", "src"), // the UI bundles the contract
+  ]);
 }
 
 function logFile(name: string) {

@@ -10,6 +10,7 @@ import {
   newContext,
   newUser,
   quickAdd,
+  screenshot,
   signUp,
   taskItem,
   taskItems,
@@ -91,6 +92,28 @@ describe("tasks", () => {
     await expectText(page.getByTestId("count-pending"), /^5 to do$/);
   });
 
+  it("loads its counts with one request and lists no task only to count it", async () => {
+    const requests: string[] = [];
+    const onRequest = (request: { url(): string; method(): string }) => {
+      const url = new URL(request.url());
+      if (request.method() === "GET" && url.pathname.startsWith("/api/tasks"))
+        requests.push(`${url.pathname}${url.search}`);
+    };
+    page.on("request", onRequest);
+    await page.reload();
+    await expectText(page.getByTestId("count-pending"), /^5 to do$/);
+    await expectCount(taskItems(page), 5);
+    await page.waitForLoadState("networkidle");
+    page.off("request", onRequest);
+    const counts = requests.filter((r) => r.startsWith("/api/tasks/counts"));
+    const lists = requests.filter((r) => r.startsWith("/api/tasks?"));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatch(/[?&]tz=/);
+    // The page of tasks and the overview (tags, reminders); before, four more lists of one task each gave counts.
+    expect(lists).toHaveLength(2);
+    expect(lists.filter((r) => /[?&]limit=1(&|$)/.test(r))).toEqual([]);
+  });
+
   it("renames a task inline and edits its other fields in place", async () => {
     await taskItem(page, "Pay rent").getByTestId("task-title").click();
     const title = page.getByRole("textbox", { name: "Task title" });
@@ -111,6 +134,78 @@ describe("tasks", () => {
     await expectText(plumber.getByTestId("task-priority"), /High/);
     await expectText(plumber, /The kitchen sink leaks/);
     expect(await plumber.getByTestId("task-tag").allTextContents()).toEqual(["#home", "#urgent"]);
+  });
+
+  it("sends only what changed, and the time zone only with a new date or rule", async () => {
+    const bodies: Array<Record<string, unknown>> = [];
+    const onRequest = (request: { method(): string; postDataJSON(): unknown }) => {
+      if (request.method() === "PATCH") bodies.push(request.postDataJSON() as Record<string, unknown>);
+    };
+    page.on("request", onRequest);
+    const editor = page.getByRole("form", { name: "Edit “Buy groceries”" });
+    await page.getByRole("button", { name: "Edit “Buy groceries”" }).click();
+    await editor.getByLabel("Notes").fill("Oat milk");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expectText(taskItem(page, "Buy groceries"), /Oat milk/);
+    await expect.poll(() => bodies.length).toBe(1);
+    expect(bodies[0]).toEqual({ description: "Oat milk" });
+
+    const report = page.getByRole("form", { name: "Edit “Write report”" });
+    await page.getByRole("button", { name: "Edit “Write report”" }).click();
+    const due = report.getByLabel("Due");
+    const day = (await due.inputValue()).slice(0, 10);
+    await due.fill(`${day}T16:30`);
+    await report.getByRole("button", { name: "Save" }).click();
+    await expectCount(report, 0);
+    await expect.poll(() => bodies.length).toBe(2);
+    expect(bodies[1]).toEqual({ due_at: new Date(`${day}T16:30:00Z`).toISOString(), timezone: "UTC" });
+    page.off("request", onRequest);
+  });
+
+  it("shows each problem under its own field, in words", async () => {
+    await page.getByRole("button", { name: "Edit “Write report”" }).click();
+    const editor = page.getByRole("form", { name: "Edit “Write report”" });
+    const problemOf = async (label: string | RegExp) => {
+      const describedBy = (await editor.getByLabel(label, { exact: true }).getAttribute("aria-describedby")) ?? "";
+      const texts = await Promise.all(
+        describedBy
+          .split(" ")
+          .filter(Boolean)
+          .map((id) => editor.locator(`[id="${id}"]`).textContent()),
+      );
+      return texts.join(" ");
+    };
+
+    // Checked in the browser with the server's own schema: nothing is sent.
+    await editor.getByLabel("Title", { exact: true }).fill("   ");
+    await editor.getByLabel("Tags").fill("work two!words");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expectCount(editor.getByTestId("field-error"), 2);
+    expect(await problemOf("Title")).toBe("Title must not be empty.");
+    expect(await problemOf("Tags")).toMatch(/^“two!words”: Tags may contain letters, digits/);
+    expect(await problemOf("Notes")).toBe("");
+    await screenshot(page, "tasks-editor-errors-desktop-light", false);
+
+    await editor.getByLabel("Title", { exact: true }).fill("Write report");
+    await editor.getByLabel("Tags").fill("work");
+    await editor.getByRole("combobox", { name: "Repeat" }).click();
+    await page.getByRole("option", { name: "Custom rule…" }).click();
+    await editor.getByLabel("Custom recurrence rule").fill("FREQ=SOMETIMES");
+    await editor.getByRole("button", { name: "Save" }).click();
+    expect(await problemOf("Custom recurrence rule")).toMatch(/^FREQ must be one of/);
+    expect(await problemOf("Title")).toBe("");
+    await editor.getByRole("combobox", { name: "Repeat" }).click();
+    await page.getByRole("option", { name: "Does not repeat" }).click();
+
+    // Checked by the server (a rule between two fields): its details land under the reminder.
+    const due = await editor.getByLabel("Due").inputValue();
+    const dayAfter = new Date(new Date(`${due}:00Z`).getTime() + 86_400_000).toISOString().slice(0, 16);
+    await editor.getByLabel("Remind me").fill(dayAfter);
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => problemOf("Remind me")).toBe("The reminder must not be later than the due date.");
+    expect(await problemOf("Title")).toBe("");
+    await editor.getByRole("button", { name: "Cancel" }).click();
+    await expectCount(editor, 0);
   });
 
   it("searches with the / shortcut", async () => {

@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
   turbopack: { root: repoRoot },
   poweredByHeader: false,
   reactStrictMode: true,
+  transpilePackages: ["@todo/contract"],
   async headers() {
     return [
       {

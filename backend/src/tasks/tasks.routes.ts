@@ -10,9 +10,12 @@ import {
   ParsedTask,
   QuickAddInput,
   Task,
+  TaskCounts,
+  TaskCountsQuery,
   TaskPage,
   UpdateTaskInput,
 } from "@todo/contract/task";
+import { countValidatedTasks } from "@todo/core/tasks/counts";
 import {
   completeTask,
   createValidatedTask,
@@ -109,6 +112,20 @@ export function tasksRoutes({ database }: AppDeps) {
     },
   );
 
+  // Before /{id}, which would otherwise take "counts" for a task id.
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/counts",
+      tags: ["tasks"],
+      summary: "How many tasks are pending, done, overdue, due today, tomorrow and this week, in one answer",
+      security,
+      request: { query: TaskCountsQuery },
+      responses: { 200: jsonContent(TaskCounts, "The counts"), ...ErrorResponses },
+    }),
+    async (c) => c.json(await countValidatedTasks(db, c.var.user.id, c.req.valid("query")), 200),
+  );
+
   router.openapi(
     createRoute({
       method: "get",
@@ -127,7 +144,7 @@ export function tasksRoutes({ database }: AppDeps) {
       method: "patch",
       path: "/{id}",
       tags: ["tasks"],
-      summary: "Change some fields of a task",
+      summary: "Change some fields of a task; add_tags/remove_tags change the tags without replacing them",
       security,
       request: { params: IdParam, body: { required: true, ...jsonContent(UpdateTaskInput, "Fields to change") } },
       responses: { 200: jsonContent(Task, "The updated task"), ...ErrorResponses },

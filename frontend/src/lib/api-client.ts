@@ -1,10 +1,6 @@
 // Browser-side calls to the backend through the same-origin proxy. Every failure becomes an ApiError carrying
 // the design's error body; a 401 sends the person to sign-in unless the caller handles it itself.
-
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+import type { ErrorDetail } from "@todo/contract/errors";
 
 export class ApiError extends Error {
   constructor(

@@ -89,6 +89,8 @@ export const CreateTaskInput = z.strictObject({
   timezone: taskFields.timezone.optional(),
 });
 export type CreateTaskInput = z.output<typeof CreateTaskInput>;
+/** What a client sends to create a task (before the schema trims, normalises and parses dates). */
+export type CreateTaskBody = z.input<typeof CreateTaskInput>;
 
 export const UpdateTaskInput = z.strictObject({
   title: taskFields.title.optional(),
@@ -100,8 +102,18 @@ export const UpdateTaskInput = z.strictObject({
   remind_at: taskFields.remind_at.optional(),
   recurrence: taskFields.recurrence.optional(),
   timezone: taskFields.timezone.optional(),
+  add_tags: Tags.optional().meta({
+    description: "Tags to add to the task's own (kept in order, no duplicates); not with `tags`",
+    example: ["urgent"],
+  }),
+  remove_tags: Tags.optional().meta({
+    description: "Tags to take off the task (absent ones are ignored); not with `tags`",
+    example: ["someday"],
+  }),
 });
 export type UpdateTaskInput = z.output<typeof UpdateTaskInput>;
+/** What a client sends to change a task. */
+export type UpdateTaskBody = z.input<typeof UpdateTaskInput>;
 
 /** A task in plain language ("Pay rent every 1st 9am #home !high"), for quick add and its preview. */
 export const QuickAddInput = z.strictObject({
@@ -175,6 +187,26 @@ export type Task = z.infer<typeof Task>;
 
 export const TaskPage = z.object({ tasks: z.array(Task), total: z.number().int() });
 export type TaskPage = z.infer<typeof TaskPage>;
+
+export const TaskCountsQuery = z.strictObject({ tz: TimeZone.optional() });
+export type TaskCountsQuery = z.output<typeof TaskCountsQuery>;
+
+/**
+ * How many of the user's tasks are in each state, for the UI's counts line. The due counts cover pending tasks
+ * only (a finished task is not due) and use the same windows as the list's `due` filter, in the zone `tz`.
+ */
+export const TaskCounts = z
+  .object({
+    all: z.number().int(),
+    pending: z.number().int(),
+    completed: z.number().int(),
+    overdue: z.number().int().meta({ description: "Pending, due before now" }),
+    today: z.number().int().meta({ description: "Pending, due today (including earlier today)" }),
+    tomorrow: z.number().int().meta({ description: "Pending, due tomorrow" }),
+    week: z.number().int().meta({ description: "Pending, due in the seven days that start today" }),
+  })
+  .meta({ id: "TaskCounts" });
+export type TaskCounts = z.infer<typeof TaskCounts>;
 
 export const CompletedTask = z.object({ task: Task, next: Task.nullable() });
 export type CompletedTask = z.infer<typeof CompletedTask>;

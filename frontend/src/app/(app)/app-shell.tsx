@@ -14,7 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "@/features/auth/api/auth";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { AssistantPanel } from "@/features/chat/components/assistant-panel";
-import { tasksKeys } from "@/features/tasks/api/tasks";
+import { tasksKeys } from "@/features/tasks/api/task-cache";
 import { NotificationToggle, ReminderNotifier } from "@/features/tasks/components/reminders";
 import { redirectToSignIn } from "@/lib/api-client";
 import { useShortcut } from "@/lib/use-shortcut";

@@ -1,7 +1,7 @@
 // Every task rule lives here: validation, per-user numbering, recurrence, search, filters and sorting.
 // Functions take the database as a parameter and know nothing of HTTP, so REST, MCP and the agent share them.
-import { TZDate } from "@date-fns/tz";
-import { NotFoundError, parseInput, ValidationError } from "@todo/contract/errors";
+
+import { parseInput, ValidationError } from "@todo/contract/errors";
 import {
   type CompletedTask,
   CreateTaskInput,
@@ -11,97 +11,26 @@ import {
   type TaskPage,
   UpdateTaskInput,
 } from "@todo/contract/task";
-import { addDays, startOfDay } from "date-fns";
-import {
-  and,
-  arrayContains,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gte,
-  ilike,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  type SQLWrapper,
-  sql,
-} from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, ilike, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { executePrepared } from "../db/prepared";
 import { type TaskRow, taskCounters, tasks } from "../db/schema";
+import { dueCondition } from "./due-windows";
 import { anchorRecurrence, assertRepeats, nextOccurrence } from "./recurrence";
+import { checkTagChange, hasTagChange, tagsAfter, tooManyTags, withinTagLimit } from "./tags";
+import {
+  allTaskColumns,
+  type Executor,
+  findRow,
+  notFound,
+  parseNumber,
+  taskFromRaw,
+  taskJsonColumns,
+  toTask,
+} from "./task-rows";
 
-type Executor = Pick<Database, "insert" | "select" | "update" | "delete" | "execute" | "_">;
-
-export function toTask(row: TaskRow): Task {
-  return {
-    id: row.number,
-    title: row.title,
-    description: row.description,
-    completed: row.completed,
-    priority: row.priority,
-    tags: row.tags,
-    due_at: row.dueAt?.toISOString() ?? null,
-    remind_at: row.remindAt?.toISOString() ?? null,
-    recurrence: row.recurrence,
-    completed_at: row.completedAt?.toISOString() ?? null,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  };
-}
-
-/** A timestamptz column as the same ISO 8601 text `Date.toISOString()` gives (milliseconds, truncated, UTC). */
-const isoText = (column: SQLWrapper) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
- * The select list that makes Postgres return rows already in the shape of `toTask`, for the list: no Date
- * objects and no mapping in JavaScript on the hottest path (see npm run bench). `toTask` stays the one
- * definition for single tasks; a test checks both agree on every field.
- */
-const taskJsonColumns = sql`${tasks.number} as id, ${tasks.title}, ${tasks.description}, ${tasks.completed},
-  ${tasks.priority}, ${tasks.tags}, ${isoText(tasks.dueAt)} as due_at, ${isoText(tasks.remindAt)} as remind_at,
-  ${tasks.recurrence}, ${isoText(tasks.completedAt)} as completed_at, ${isoText(tasks.createdAt)} as created_at,
-  ${isoText(tasks.updatedAt)} as updated_at`;
-
-function notFound(number: number): NotFoundError {
-  return new NotFoundError(`Task ${number} was not found`);
-}
-
-const toDate = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
-
-/** A row of `tasks` as the driver returns it from raw SQL (snake_case columns). */
-function taskFromRaw(r: Record<string, unknown>): TaskRow {
-  return {
-    id: r.id as string,
-    userId: r.user_id as string,
-    number: Number(r.number),
-    title: r.title as string,
-    description: r.description as string,
-    completed: r.completed as boolean,
-    completedAt: toDate(r.completed_at),
-    priority: r.priority as TaskRow["priority"],
-    tags: r.tags as string[],
-    dueAt: toDate(r.due_at),
-    remindAt: toDate(r.remind_at),
-    recurrence: r.recurrence as string | null,
-    timeZone: r.time_zone as string,
-    createdAt: toDate(r.created_at) as Date,
-    updatedAt: toDate(r.updated_at) as Date,
-  };
-}
-
-/**
- * Every column of `tasks` by name. Prepared statements list their columns rather than `*`: a statement prepared
- * before another replica's migration adds a column would otherwise fail with "cached plan must not change
- * result type".
- */
-const allTaskColumns = sql.join(
-  Object.values(getTableColumns(tasks)).map((column) => sql.identifier(column.name)),
-  sql`, `,
-);
+/** Kept importable from here, where it was defined before task-rows.ts. */
+export { toTask } from "./task-rows";
 
 type NewTask = Omit<typeof tasks.$inferInsert, "number" | "id" | "createdAt" | "updatedAt">;
 
@@ -133,7 +62,7 @@ async function insertWithNumber(db: Pick<Database, "_">, task: NewTask): Promise
 function checkRemind(dueAt: Date | null | undefined, remindAt: Date | null | undefined) {
   if (dueAt && remindAt && remindAt.getTime() > dueAt.getTime()) {
     throw new ValidationError("remind_at must not be later than due_at", [
-      { path: "remind_at", message: "must not be later than due_at" },
+      { path: "remind_at", message: "The reminder must not be later than the due date" },
     ]);
   }
 }
@@ -170,24 +99,6 @@ export async function createValidatedTask(db: Database, userId: string, data: Cr
     timeZone,
   });
   return toTask(row);
-}
-
-function parseNumber(id: unknown): number {
-  const n = typeof id === "string" && /^\d{1,9}$/.test(id) ? Number(id) : id;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 2_147_483_647) {
-    throw new ValidationError("Task id must be a positive whole number");
-  }
-  return n;
-}
-
-async function findRow(db: Executor, userId: string, number: number): Promise<TaskRow> {
-  const [row] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.userId, userId), eq(tasks.number, number)))
-    .limit(1);
-  if (!row) throw notFound(number);
-  return row;
 }
 
 export async function getTask(db: Database, userId: string, id: unknown): Promise<Task> {
@@ -243,30 +154,7 @@ export async function listValidatedTasksJson(
       ),
     );
   }
-  if (filter.due) {
-    const today = startOfDay(new TZDate(now.getTime(), timeZone));
-    const tomorrow = addDays(today, 1);
-    switch (filter.due) {
-      case "overdue":
-        where.push(lt(tasks.dueAt, now), eq(tasks.completed, false));
-        break;
-      case "today":
-        where.push(gte(tasks.dueAt, new Date(today.getTime())), lt(tasks.dueAt, new Date(tomorrow.getTime())));
-        break;
-      case "tomorrow":
-        where.push(
-          gte(tasks.dueAt, new Date(tomorrow.getTime())),
-          lt(tasks.dueAt, new Date(addDays(today, 2).getTime())),
-        );
-        break;
-      case "week":
-        where.push(gte(tasks.dueAt, new Date(today.getTime())), lt(tasks.dueAt, new Date(addDays(today, 7).getTime())));
-        break;
-      case "none":
-        where.push(isNull(tasks.dueAt));
-        break;
-    }
-  }
+  if (filter.due) where.push(dueCondition(filter.due, now, timeZone));
 
   const order = filter.order ?? (filter.sort === "created" || filter.sort === "priority" ? "desc" : "asc");
   const dir = order === "asc" ? asc : desc;
@@ -330,6 +218,9 @@ export async function updateValidatedTask(
   data: UpdateTaskInput,
 ): Promise<Task> {
   const number = parseNumber(id);
+  const tagChange = { add: data.add_tags, remove: data.remove_tags };
+  checkTagChange({ ...tagChange, replace: data.tags });
+  const changesTags = hasTagChange(tagChange);
   return db.transaction(async (tx) => {
     const current = await findRow(tx, userId, number);
     const dueAt = data.due_at === undefined ? current.dueAt : data.due_at;
@@ -350,7 +241,8 @@ export async function updateValidatedTask(
         title: data.title ?? current.title,
         description: data.description ?? current.description,
         priority: data.priority ?? current.priority,
-        tags: data.tags ?? current.tags,
+        // Added and removed tags are applied to the row as the UPDATE finds it, not to the copy read above.
+        tags: changesTags ? tagsAfter(tagChange) : (data.tags ?? current.tags),
         dueAt,
         remindAt,
         recurrence,
@@ -359,9 +251,10 @@ export async function updateValidatedTask(
         completedAt: completing ? new Date() : reopening ? null : current.completedAt,
         updatedAt: new Date(),
       })
-      .where(eq(tasks.id, current.id))
+      .where(and(eq(tasks.id, current.id), changesTags ? withinTagLimit(tagChange) : undefined))
       .returning();
-    const updated = row as TaskRow;
+    if (!row) throw changesTags ? tooManyTags() : notFound(number);
+    const updated = row;
     if (completing) await createNextOccurrence(tx, updated);
     return toTask(updated);
   });

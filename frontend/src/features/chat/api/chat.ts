@@ -1,28 +1,8 @@
 // Conversations with the assistant, and the streaming transport used by useChat.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Conversation, ConversationWithMessages, Message } from "@todo/contract/conversation";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { apiRequest, errorFromBody, redirectToSignIn } from "@/lib/api-client";
-
-export interface ConversationSummary {
-  id: string;
-  title: string | null;
-  created_at?: string;
-  updated_at?: string;
-}
-
-export interface StoredToolCall {
-  name: string;
-  arguments?: unknown;
-  result?: unknown;
-}
-
-export interface StoredMessage {
-  id: string | number;
-  role: "user" | "assistant" | "system" | "tool";
-  content: string | null;
-  tool_calls?: StoredToolCall[] | null;
-  created_at?: string;
-}
 
 export const conversationsKey = ["conversations"] as const;
 
@@ -31,37 +11,31 @@ export function useConversations(enabled: boolean) {
     queryKey: conversationsKey,
     enabled,
     queryFn: async () => {
-      const data = await apiRequest<{ conversations: ConversationSummary[] } | ConversationSummary[]>(
-        "/api/conversations",
-      );
-      return Array.isArray(data) ? data : (data.conversations ?? []);
+      const data = await apiRequest<{ conversations: Conversation[] }>("/api/conversations");
+      return data.conversations;
     },
   });
 }
 
 /** Stored messages → the UI messages useChat renders (tool calls become dynamic-tool parts). */
-export function toUIMessages(messages: StoredMessage[]): UIMessage[] {
-  return messages
-    .filter((m) => m.role === "user" || m.role === "assistant")
-    .map((m) => {
-      const parts: UIMessage["parts"] = (m.tool_calls ?? []).map((call, i) => ({
-        type: "dynamic-tool" as const,
-        toolName: call.name,
-        toolCallId: `${m.id}-${i}`,
-        state: "output-available" as const,
-        input: call.arguments ?? {},
-        output: call.result,
-      }));
-      if (m.content) parts.push({ type: "text", text: m.content });
-      return { id: String(m.id), role: m.role as "user" | "assistant", parts };
-    });
+export function toUIMessages(messages: Message[]): UIMessage[] {
+  return messages.map((m) => {
+    const parts: UIMessage["parts"] = m.tool_calls.map((call, i) => ({
+      type: "dynamic-tool" as const,
+      toolName: call.name,
+      toolCallId: `${m.id}-${i}`,
+      state: "output-available" as const,
+      input: call.arguments ?? {},
+      output: call.result,
+    }));
+    if (m.content) parts.push({ type: "text", text: m.content });
+    return { id: m.id, role: m.role, parts };
+  });
 }
 
 export async function loadConversation(id: string): Promise<UIMessage[]> {
-  const data = await apiRequest<{ messages?: StoredMessage[]; conversation?: { messages?: StoredMessage[] } }>(
-    `/api/conversations/${encodeURIComponent(id)}`,
-  );
-  return toUIMessages(data.messages ?? data.conversation?.messages ?? []);
+  const data = await apiRequest<ConversationWithMessages>(`/api/conversations/${encodeURIComponent(id)}`);
+  return toUIMessages(data.messages);
 }
 
 export function useDeleteConversation() {

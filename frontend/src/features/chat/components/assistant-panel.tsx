@@ -1,6 +1,7 @@
 "use client";
 
 import { useChat } from "@ai-sdk/react";
+import { LIMITS } from "@todo/contract/limits";
 import {
   HistoryIcon,
   Loader2Icon,
@@ -234,7 +235,7 @@ export function AssistantPanel({
           }}
           placeholder="Ask or tell the assistant…"
           rows={1}
-          maxLength={4000}
+          maxLength={LIMITS.chatMessage}
           className="max-h-40 min-h-10 resize-none"
         />
         {busy ? (

@@ -1,21 +1,12 @@
 // Personal API keys for MCP clients and scripts. The full key is only ever returned by the create call.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiKey, CreatedApiKey } from "@todo/contract/api-key";
 import { toast } from "sonner";
 import { apiRequest, isUnreachable } from "@/lib/api-client";
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-}
-
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  key: string;
-}
+export type { ApiKey };
+/** What POST /api/keys answers today (the route sends these fields of the contract's CreatedApiKey). */
+export type NewApiKey = Pick<CreatedApiKey, "id" | "name" | "key">;
 
 export const keysKey = ["keys"] as const;
 
@@ -29,7 +20,7 @@ export function useApiKeys() {
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiRequest<CreatedApiKey>("/api/keys", { method: "POST", body: { name } }),
+    mutationFn: (name: string) => apiRequest<NewApiKey>("/api/keys", { method: "POST", body: { name } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keysKey }),
   });
 }

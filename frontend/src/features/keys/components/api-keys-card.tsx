@@ -1,5 +1,6 @@
 "use client";
 
+import { LIMITS } from "@todo/contract/limits";
 import { KeyRoundIcon, Loader2Icon, TriangleAlertIcon } from "lucide-react";
 import { type FormEvent, useId, useState } from "react";
 import { BackendUnreachable } from "@/components/backend-unreachable";
@@ -19,7 +20,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, isUnreachable } from "@/lib/api-client";
-import { type ApiKey, type CreatedApiKey, useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/keys";
+import { type ApiKey, type NewApiKey, useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/keys";
 
 function formatDate(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "Never";
@@ -62,11 +63,11 @@ function RevokeButton({ apiKey }: { apiKey: ApiKey }) {
 }
 
 /** Create (the key is shown once), list and revoke personal API keys. */
-export function ApiKeysCard({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
+export function ApiKeysCard({ onCreated }: { onCreated: (key: NewApiKey) => void }) {
   const keys = useApiKeys();
   const create = useCreateApiKey();
   const [name, setName] = useState("");
-  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [created, setCreated] = useState<NewApiKey | null>(null);
   const nameId = useId();
   const errorId = useId();
 
@@ -112,7 +113,7 @@ export function ApiKeysCard({ onCreated }: { onCreated: (key: CreatedApiKey) => 
               value={name}
               onChange={(e) => setName(e.target.value)}
               placeholder="e.g. Claude Desktop on my laptop"
-              maxLength={100}
+              maxLength={LIMITS.apiKeyName}
               aria-invalid={Boolean(createError)}
               aria-describedby={createError ? errorId : undefined}
             />

@@ -1,5 +1,7 @@
 "use client";
 
+import { LIMITS } from "@todo/contract/limits";
+import type { ParsedTask } from "@todo/contract/task";
 import { BellIcon, CalendarIcon, FlagIcon, HashIcon, Loader2Icon, PlusIcon, RepeatIcon, TypeIcon } from "lucide-react";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/api-client";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { cn } from "@/lib/utils";
-import { type ParsedQuickAdd, useQuickAdd, useQuickAddPreview } from "../api/tasks";
+import { useQuickAdd, useQuickAddPreview } from "../api/quick-add";
 import { describeRecurrence, formatFull, formatWhen, PRIORITY_LABEL } from "../utils/format";
 
 export const QUICK_ADD_INPUT_ID = "quick-add";
@@ -42,7 +44,7 @@ function PreviewChip({
   );
 }
 
-function Preview({ parsed }: { parsed: ParsedQuickAdd }) {
+function Preview({ parsed }: { parsed: ParsedTask }) {
   const repeats = describeRecurrence(parsed.recurrence);
   return (
     <ul className="flex flex-wrap gap-1.5" aria-label="What quick add understood">
@@ -121,7 +123,7 @@ export function QuickAdd() {
             onChange={(e) => setText(e.target.value)}
             placeholder="Add a task, e.g. Pay rent every 1st 9am #home !high"
             autoComplete="off"
-            maxLength={500}
+            maxLength={LIMITS.quickAddText}
             className="h-11 pl-9 text-base md:text-base"
             aria-describedby={`${hintId} ${previewId}`}
             onKeyDown={(e) => {

@@ -1,11 +1,12 @@
 "use client";
 
+import type { Task } from "@todo/contract/task";
 import { BellIcon, BellOffIcon, BellRingIcon } from "lucide-react";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import { type Task, useTaskOverview } from "../api/tasks";
+import { useTaskOverview } from "../api/list-tasks";
 
 const SEEN_KEY = "todo.reminders.seen";
 /** Reminders that came due shortly before the app was opened are still worth showing. */

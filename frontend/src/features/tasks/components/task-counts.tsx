@@ -1,8 +1,8 @@
 "use client";
 
 import { cn } from "@/lib/utils";
-import type { TaskFilters } from "../api/tasks";
-import { useTaskCounts } from "../api/tasks";
+import { useTaskCounts } from "../api/task-counts";
+import type { TaskFilters } from "../utils/filters";
 
 /** "4 to do · 1 overdue · 2 due today · 7 done"; each count is a shortcut to the matching filter. */
 export function TaskCounts({ onSelect }: { onSelect: (filters: Partial<TaskFilters>) => void }) {

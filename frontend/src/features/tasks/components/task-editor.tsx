@@ -1,13 +1,24 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+// The full editor, opened in place of a task row. It checks the form with the schema the server uses, shows each
+// problem under its field, and sends only the fields that changed.
+import { PRIORITIES, type Priority } from "@todo/contract/enums";
+import { LIMITS } from "@todo/contract/limits";
+import { type Task, type UpdateTaskBody, UpdateTaskInput } from "@todo/contract/task";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import type { Priority, Task, TaskFields } from "../api/tasks";
-import { describeRecurrence, fromLocalInput, parseTags, toLocalInput } from "../utils/format";
+import {
+  type EditorField,
+  type FieldErrors,
+  fieldErrors,
+  fieldErrorsFromResponse,
+  problemsOf,
+} from "../utils/field-errors";
+import { describeRecurrence, fromLocalInput, recurrenceProblem, splitTags, toLocalInput } from "../utils/format";
 
 const RECURRENCE_PRESETS: Array<{ value: string; label: string }> = [
   { value: "none", label: "Does not repeat" },
@@ -19,24 +30,43 @@ const RECURRENCE_PRESETS: Array<{ value: string; label: string }> = [
   { value: "custom", label: "Custom rule…" },
 ];
 
+const PRIORITY_OPTION: Record<Priority, string> = { none: "None", low: "Low", medium: "Medium", high: "High" };
+
 function presetFor(rule: string | null): string {
   if (!rule) return "none";
   return RECURRENCE_PRESETS.some((p) => p.value === rule) ? rule : "custom";
 }
 
-/** The full editor, opened in place of a task row. */
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** A field's message under it, tied to the control by `aria-describedby`. */
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-destructive" data-testid="field-error">
+      {message}
+    </p>
+  );
+}
+
+function Field({ children, className }: { children: ReactNode; className?: string }) {
+  return <div className={className ?? "flex flex-col gap-2"}>{children}</div>;
+}
+
 export function TaskEditor({
   task,
   onSave,
   onCancel,
   saving = false,
-  serverError = null,
+  saveError = null,
 }: {
   task: Task;
-  onSave: (fields: Partial<TaskFields>) => void;
+  /** Called with the changed fields only (an empty object when nothing changed). */
+  onSave: (changes: UpdateTaskBody) => void;
   onCancel: () => void;
   saving?: boolean;
-  serverError?: string | null;
+  /** Why the last save failed (an ApiError with `details`, or anything else). */
+  saveError?: unknown;
 }) {
   const id = useId();
   const [title, setTitle] = useState(task.title);
@@ -47,33 +77,60 @@ export function TaskEditor({
   const [remind, setRemind] = useState(toLocalInput(task.remind_at));
   const [preset, setPreset] = useState(presetFor(task.recurrence));
   const [customRule, setCustomRule] = useState(task.recurrence ?? "");
-  const [localError, setError] = useState<string | null>(null);
-  const error = localError ?? serverError;
+  const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null);
+
+  const tagList = splitTags(tags);
+  /** Names the tag a problem is about ("tags.2" → "#foo!"). */
+  const tagName = (path: string) => {
+    const m = /^tags\.(\d+)/.exec(path);
+    const tag = m ? tagList[Number(m[1])] : undefined;
+    return tag === undefined ? undefined : `“${tag}”`;
+  };
+  const errors = localErrors ?? fieldErrorsFromResponse(saveError, tagName);
+  const errorId = (field: EditorField | "form") => `${id}-${field}-error`;
+  const invalid = (field: EditorField) => ({
+    "aria-invalid": Boolean(errors[field]) || undefined,
+    "aria-describedby": errors[field] ? errorId(field) : undefined,
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!title.trim()) {
-      setError("The title must not be empty.");
-      return;
-    }
-    setError(null);
     const recurrence = preset === "none" ? null : preset === "custom" ? customRule.trim() || null : preset;
-    onSave({
-      title: title.trim(),
+    const form = {
+      title,
       description,
       priority,
-      tags: parseTags(tags),
+      tags: tagList,
       due_at: fromLocalInput(due),
       remind_at: fromLocalInput(remind),
       recurrence,
-    });
+    } satisfies UpdateTaskBody;
+    const parsed = UpdateTaskInput.safeParse(form);
+    if (!parsed.success) {
+      setLocalErrors(fieldErrors(problemsOf(parsed.error.issues), tagName));
+      return;
+    }
+    setLocalErrors(null);
+    const valid = parsed.data;
+    const changes: UpdateTaskBody = {};
+    if (valid.title !== task.title) changes.title = form.title;
+    if (valid.description !== task.description) changes.description = form.description;
+    if (valid.priority !== task.priority) changes.priority = form.priority;
+    if (!sameList(valid.tags ?? [], task.tags)) changes.tags = form.tags;
+    // Compared as the inputs show them (to the minute), so an untouched date is not sent back rounded.
+    if (due !== toLocalInput(task.due_at)) changes.due_at = form.due_at;
+    if (remind !== toLocalInput(task.remind_at)) changes.remind_at = form.remind_at;
+    if ((valid.recurrence ?? null) !== task.recurrence) changes.recurrence = form.recurrence;
+    onSave(changes);
   }
 
-  const customText = preset === "custom" ? describeRecurrence(customRule.trim() || null) : null;
+  const rule = customRule.trim();
+  const customText = preset === "custom" && rule ? (describeRecurrence(rule) ?? recurrenceProblem(rule)) : null;
 
   return (
     <form
       onSubmit={onSubmit}
+      noValidate
       onKeyDown={(e) => {
         if (e.key === "Escape") {
           e.stopPropagation();
@@ -83,74 +140,93 @@ export function TaskEditor({
       className="flex flex-col gap-4 p-4"
       aria-label={`Edit “${task.title}”`}
     >
-      <div className="flex flex-col gap-2">
+      <Field>
         <Label htmlFor={`${id}-title`}>Title</Label>
         <Input
           id={`${id}-title`}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          maxLength={200}
+          maxLength={LIMITS.title}
           required
           autoFocus
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? `${id}-error` : undefined}
+          {...invalid("title")}
         />
-        {error && (
-          <p id={`${id}-error`} role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="flex flex-col gap-2">
+        <FieldError id={errorId("title")} message={errors.title} />
+      </Field>
+      <Field>
         <Label htmlFor={`${id}-description`}>Notes</Label>
         <Textarea
           id={`${id}-description`}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          maxLength={4000}
+          maxLength={LIMITS.description}
           rows={2}
+          {...invalid("description")}
         />
-      </div>
+        <FieldError id={errorId("description")} message={errors.description} />
+      </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="flex flex-col gap-2">
+        <Field>
           <Label htmlFor={`${id}-priority`}>Priority</Label>
           <Select value={priority} onValueChange={(v) => setPriority(v as Priority)}>
-            <SelectTrigger id={`${id}-priority`} className="w-full">
+            <SelectTrigger id={`${id}-priority`} className="w-full" {...invalid("priority")}>
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
-              <SelectItem value="none">None</SelectItem>
-              <SelectItem value="low">Low</SelectItem>
-              <SelectItem value="medium">Medium</SelectItem>
-              <SelectItem value="high">High</SelectItem>
+              {PRIORITIES.map((p) => (
+                <SelectItem key={p} value={p}>
+                  {PRIORITY_OPTION[p]}
+                </SelectItem>
+              ))}
             </SelectContent>
           </Select>
-        </div>
-        <div className="flex flex-col gap-2">
+          <FieldError id={errorId("priority")} message={errors.priority} />
+        </Field>
+        <Field>
           <Label htmlFor={`${id}-tags`}>Tags</Label>
           <Input
             id={`${id}-tags`}
             value={tags}
             onChange={(e) => setTags(e.target.value)}
             placeholder="home work"
-            aria-describedby={`${id}-tags-hint`}
+            aria-invalid={Boolean(errors.tags) || undefined}
+            aria-describedby={errors.tags ? `${errorId("tags")} ${id}-tags-hint` : `${id}-tags-hint`}
           />
+          <FieldError id={errorId("tags")} message={errors.tags} />
           <p id={`${id}-tags-hint`} className="text-xs text-muted-foreground">
-            Separate tags with spaces or commas.
+            Separate tags with spaces or commas (up to {LIMITS.tags}).
           </p>
-        </div>
-        <div className="flex flex-col gap-2">
+        </Field>
+        <Field>
           <Label htmlFor={`${id}-due`}>Due</Label>
-          <Input id={`${id}-due`} type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
-        </div>
-        <div className="flex flex-col gap-2">
+          <Input
+            id={`${id}-due`}
+            type="datetime-local"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            {...invalid("due_at")}
+          />
+          <FieldError id={errorId("due_at")} message={errors.due_at} />
+        </Field>
+        <Field>
           <Label htmlFor={`${id}-remind`}>Remind me</Label>
-          <Input id={`${id}-remind`} type="datetime-local" value={remind} onChange={(e) => setRemind(e.target.value)} />
-        </div>
-        <div className="flex flex-col gap-2 sm:col-span-2">
+          <Input
+            id={`${id}-remind`}
+            type="datetime-local"
+            value={remind}
+            onChange={(e) => setRemind(e.target.value)}
+            {...invalid("remind_at")}
+          />
+          <FieldError id={errorId("remind_at")} message={errors.remind_at} />
+        </Field>
+        <Field className="flex flex-col gap-2 sm:col-span-2">
           <Label htmlFor={`${id}-recurrence`}>Repeat</Label>
           <Select value={preset} onValueChange={setPreset}>
-            <SelectTrigger id={`${id}-recurrence`} className="w-full">
+            <SelectTrigger
+              id={`${id}-recurrence`}
+              className="w-full"
+              {...(preset === "custom" ? {} : invalid("recurrence"))}
+            >
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
@@ -172,15 +248,28 @@ export function TaskEditor({
                 onChange={(e) => setCustomRule(e.target.value)}
                 placeholder="FREQ=MONTHLY;BYMONTHDAY=1"
                 className="font-mono"
-                aria-describedby={`${id}-rule-hint`}
+                maxLength={LIMITS.recurrence}
+                aria-invalid={Boolean(errors.recurrence) || undefined}
+                aria-describedby={errors.recurrence ? `${errorId("recurrence")} ${id}-rule-hint` : `${id}-rule-hint`}
               />
               <p id={`${id}-rule-hint`} className="text-xs text-muted-foreground">
                 {customText ?? "An RFC 5545 rule such as FREQ=WEEKLY;BYDAY=MO,TH."}
               </p>
             </>
           )}
-        </div>
+          <FieldError id={errorId("recurrence")} message={errors.recurrence} />
+        </Field>
       </div>
+      {errors.form && (
+        <p id={errorId("form")} role="alert" className="text-sm text-destructive">
+          {errors.form}
+        </p>
+      )}
+      {!errors.form && Object.values(errors).some(Boolean) && (
+        <p role="alert" className="sr-only">
+          Some fields need attention: {Object.values(errors).filter(Boolean).join(" ")}
+        </p>
+      )}
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onCancel}>
           Cancel

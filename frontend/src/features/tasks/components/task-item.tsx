@@ -1,12 +1,16 @@
 "use client";
 
+import { LIMITS } from "@todo/contract/limits";
+import type { Task } from "@todo/contract/task";
 import { BellIcon, CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, Trash2Icon } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
-import { describeError, type Task, useDeleteTask, useToggleTask, useUpdateTask } from "../api/tasks";
+import { useDeleteTask } from "../api/delete-task";
+import { useToggleTask } from "../api/toggle-task";
+import { useUpdateTask } from "../api/update-task";
 import { describeRecurrence, formatFull, formatWhen, isOverdue, PRIORITY_LABEL } from "../utils/format";
 import { TaskEditor } from "./task-editor";
 
@@ -27,7 +31,7 @@ const PRIORITY_BORDER = {
 export function TaskItem({ task, onTagClick }: { task: Task; onTagClick: (tag: string) => void }) {
   const [mode, setMode] = useState<"view" | "title" | "full">("view");
   const [draftTitle, setDraftTitle] = useState(task.title);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
   const update = useUpdateTask();
   const toggle = useToggleTask();
   const remove = useDeleteTask();
@@ -41,7 +45,7 @@ export function TaskItem({ task, onTagClick }: { task: Task; onTagClick: (tag: s
   function saveTitle() {
     const title = draftTitle.trim();
     setMode("view");
-    if (title && title !== task.title) update.mutate({ id: task.id, fields: { title } });
+    if (title && title !== task.title) update.mutate({ id: task.id, changes: { title } });
     else setDraftTitle(task.title);
   }
 
@@ -51,23 +55,25 @@ export function TaskItem({ task, onTagClick }: { task: Task; onTagClick: (tag: s
         <TaskEditor
           task={task}
           saving={update.isPending}
-          serverError={saveError}
+          saveError={saveError}
           onCancel={() => {
             setSaveError(null);
             setMode("view");
           }}
-          onSave={(fields) =>
+          onSave={(changes) => {
+            setSaveError(null);
+            if (Object.keys(changes).length === 0) {
+              setMode("view");
+              return;
+            }
             update.mutate(
-              { id: task.id, fields },
+              { id: task.id, changes },
               {
-                onSuccess: () => {
-                  setSaveError(null);
-                  setMode("view");
-                },
-                onError: (error) => setSaveError(describeError(error)),
+                onSuccess: () => setMode("view"),
+                onError: (error) => setSaveError(error),
               },
-            )
-          }
+            );
+          }}
         />
       </li>
     );
@@ -107,7 +113,7 @@ export function TaskItem({ task, onTagClick }: { task: Task; onTagClick: (tag: s
               }
             }}
             aria-label="Task title"
-            maxLength={200}
+            maxLength={LIMITS.title}
             autoFocus
             className="h-8"
           />

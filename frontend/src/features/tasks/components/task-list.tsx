@@ -5,8 +5,9 @@ import { BackendUnreachable } from "@/components/backend-unreachable";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isUnreachable } from "@/lib/api-client";
-import { describeError, type TaskFilters, useTasks } from "../api/tasks";
-import { isFiltered } from "../utils/filters";
+import { useTasks } from "../api/list-tasks";
+import { describeError } from "../api/task-cache";
+import { isFiltered, type TaskFilters } from "../utils/filters";
 import { TaskItem } from "./task-item";
 
 function LoadingRows() {

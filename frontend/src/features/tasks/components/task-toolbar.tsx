@@ -1,5 +1,14 @@
 "use client";
 
+import {
+  DUE_FILTERS,
+  type DueFilter,
+  PRIORITIES,
+  type Priority,
+  SORTS,
+  type Sort,
+  type TaskStatus,
+} from "@todo/contract/enums";
 import { ArrowDownNarrowWideIcon, ArrowUpNarrowWideIcon, SearchIcon, XIcon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,18 +16,33 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { cn } from "@/lib/utils";
-import type { DueFilter, Priority, SortField, StatusFilter, TaskFilters } from "../api/tasks";
-import { DEFAULT_ORDER, isFiltered } from "../utils/filters";
+import { DEFAULT_ORDER, isFiltered, type TaskFilters } from "../utils/filters";
 
 export const SEARCH_INPUT_ID = "task-search";
 
-const STATUS_OPTIONS: Array<{ value: StatusFilter; label: string }> = [
+/** In the order shown. */
+const STATUS_OPTIONS: Array<{ value: TaskStatus; label: string }> = [
   { value: "pending", label: "To do" },
   { value: "completed", label: "Done" },
   { value: "all", label: "All" },
 ];
 
-const SORT_LABEL: Record<SortField, string> = {
+const PRIORITY_FILTER_LABEL: Record<Priority, string> = {
+  high: "High priority",
+  medium: "Medium priority",
+  low: "Low priority",
+  none: "No priority",
+};
+
+const DUE_LABEL: Record<DueFilter, string> = {
+  overdue: "Overdue",
+  today: "Due today",
+  tomorrow: "Due tomorrow",
+  week: "Due this week",
+  none: "No due date",
+};
+
+const SORT_LABEL: Record<Sort, string> = {
   created: "Date added",
   due: "Due date",
   priority: "Priority",
@@ -116,10 +140,11 @@ export function TaskToolbar({
           </SelectTrigger>
           <SelectContent>
             <SelectItem value={ANY}>Any priority</SelectItem>
-            <SelectItem value="high">High priority</SelectItem>
-            <SelectItem value="medium">Medium priority</SelectItem>
-            <SelectItem value="low">Low priority</SelectItem>
-            <SelectItem value="none">No priority</SelectItem>
+            {[...PRIORITIES].reverse().map((p) => (
+              <SelectItem key={p} value={p}>
+                {PRIORITY_FILTER_LABEL[p]}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
 
@@ -132,10 +157,11 @@ export function TaskToolbar({
           </SelectTrigger>
           <SelectContent>
             <SelectItem value={ANY}>Any date</SelectItem>
-            <SelectItem value="overdue">Overdue</SelectItem>
-            <SelectItem value="today">Due today</SelectItem>
-            <SelectItem value="week">Due this week</SelectItem>
-            <SelectItem value="none">No due date</SelectItem>
+            {DUE_FILTERS.map((due) => (
+              <SelectItem key={due} value={due}>
+                {DUE_LABEL[due]}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
 
@@ -160,14 +186,14 @@ export function TaskToolbar({
         <div className="flex items-center gap-1 sm:ml-auto">
           <Select
             value={filters.sort}
-            onValueChange={(v) => onChange({ sort: v as SortField, order: DEFAULT_ORDER[v as SortField] })}
+            onValueChange={(v) => onChange({ sort: v as Sort, order: DEFAULT_ORDER[v as Sort] })}
           >
             <SelectTrigger size="sm" aria-label="Sort by">
               <span className="text-muted-foreground">Sort:</span>
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
-              {(Object.keys(SORT_LABEL) as SortField[]).map((field) => (
+              {SORTS.map((field) => (
                 <SelectItem key={field} value={field}>
                   {SORT_LABEL[field]}
                 </SelectItem>

@@ -3,8 +3,8 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { useShortcut } from "@/lib/use-shortcut";
-import { type TaskFilters, useTaskOverview } from "../api/tasks";
-import { filtersFromParams, paramsFromFilters } from "../utils/filters";
+import { useTaskOverview } from "../api/list-tasks";
+import { filtersFromParams, paramsFromFilters, type TaskFilters } from "../utils/filters";
 import { QUICK_ADD_INPUT_ID, QuickAdd } from "./quick-add";
 import { TaskCounts } from "./task-counts";
 import { TaskList } from "./task-list";

@@ -1,14 +1,30 @@
 // The list's filters live in the URL (?q=&status=&priority=&tag=&due=&sort=&order=) so a reload or a shared
-// link shows the same list.
-import type { DueFilter, Priority, SortField, SortOrder, StatusFilter, TaskFilters } from "../api/tasks";
+// link shows the same list. Their values are the contract's enums.
+import {
+  DUE_FILTERS,
+  type DueFilter,
+  PRIORITIES,
+  type Priority,
+  SORT_ORDERS,
+  SORTS,
+  type Sort,
+  type SortOrder,
+  TASK_STATUSES,
+  type TaskStatus,
+} from "@todo/contract/enums";
 
-const STATUSES: StatusFilter[] = ["all", "pending", "completed"];
-const PRIORITY_VALUES: Priority[] = ["none", "low", "medium", "high"];
-const DUES: DueFilter[] = ["overdue", "today", "week", "none"];
-const SORT_FIELDS: SortField[] = ["created", "due", "priority", "title"];
+export interface TaskFilters {
+  status: TaskStatus;
+  q: string;
+  priority: Priority | null;
+  tags: string[];
+  due: DueFilter | null;
+  sort: Sort;
+  order: SortOrder;
+}
 
 /** The natural direction of each sort: newest first, soonest first, most important first, A→Z. */
-export const DEFAULT_ORDER: Record<SortField, SortOrder> = {
+export const DEFAULT_ORDER: Record<Sort, SortOrder> = {
   created: "desc",
   due: "asc",
   priority: "desc",
@@ -30,15 +46,15 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 }
 
 export function filtersFromParams(params: URLSearchParams): TaskFilters {
-  const sort = oneOf(SORT_FIELDS, params.get("sort")) ?? DEFAULT_FILTERS.sort;
+  const sort = oneOf(SORTS, params.get("sort")) ?? DEFAULT_FILTERS.sort;
   return {
-    status: oneOf(STATUSES, params.get("status")) ?? DEFAULT_FILTERS.status,
+    status: oneOf(TASK_STATUSES, params.get("status")) ?? DEFAULT_FILTERS.status,
     q: params.get("q") ?? "",
-    priority: oneOf(PRIORITY_VALUES, params.get("priority")),
+    priority: oneOf(PRIORITIES, params.get("priority")),
     tags: [...new Set(params.getAll("tag").filter(Boolean))],
-    due: oneOf(DUES, params.get("due")),
+    due: oneOf(DUE_FILTERS, params.get("due")),
     sort,
-    order: oneOf(["asc", "desc"] as const, params.get("order")) ?? DEFAULT_ORDER[sort],
+    order: oneOf(SORT_ORDERS, params.get("order")) ?? DEFAULT_ORDER[sort],
   };
 }
 

@@ -1,4 +1,7 @@
-// Display helpers for task dates and recurrence rules (presentation only; the rules live in packages/core).
+// Display helpers for task dates and recurrence rules (presentation only; the grammar is the contract's, the rules live in packages/core).
+import type { Priority } from "@todo/contract/enums";
+import { canonicalRecurrence, type Freq, parseRule, type RecurrenceParts } from "@todo/contract/recurrence";
+import { Recurrence } from "@todo/contract/task";
 
 const DAY_MS = 86_400_000;
 
@@ -48,6 +51,8 @@ const WEEKDAYS: Record<string, string> = {
   SU: "Sun",
 };
 
+const UNITS: Record<Freq, string> = { HOURLY: "hour", DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year" };
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 function ordinal(n: number): string {
@@ -65,37 +70,43 @@ function weekday(code: string): string {
   return `${n === -1 ? "last" : ordinal(n)} ${name}`;
 }
 
-/** A readable sentence for an RRULE: "Every month on the 1st", "Every 2 weeks on Mon, Thu". */
+/**
+ * A readable sentence for a rule, read with the contract's recurrence grammar: "Every month on the 1st", "Every 2
+ * weeks on Mon, Thu". Null for no rule or one the grammar refuses.
+ */
 export function describeRecurrence(rule: string | null): string | null {
   if (!rule) return null;
-  const parts = Object.fromEntries(
-    rule
-      .replace(/^RRULE:/i, "")
-      .split(";")
-      .map((p) => p.split("=") as [string, string]),
-  ) as Record<string, string | undefined>;
-  const interval = Number(parts.INTERVAL ?? 1);
-  const unit = { DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year", HOURLY: "hour" }[parts.FREQ ?? ""];
-  if (!unit) return rule;
-  let text = interval > 1 ? `Every ${interval} ${unit}s` : `Every ${unit}`;
-  const byDay = parts.BYDAY?.split(",");
-  if (parts.FREQ === "WEEKLY" && byDay?.join(",") === "MO,TU,WE,TH,FR" && interval === 1) text = "Every weekday";
-  else if (parts.FREQ === "DAILY" && interval === 1 && !byDay) text = "Every day";
-  else if (byDay) text += ` on ${byDay.map(weekday).join(", ")}`;
-  if (parts.BYMONTHDAY) text += ` on the ${parts.BYMONTHDAY.split(",").map(Number).map(ordinal).join(", ")}`;
-  if (parts.BYMONTH)
-    text += ` in ${parts.BYMONTH.split(",")
-      .map((m) => MONTHS[Number(m) - 1] ?? m)
-      .join(", ")}`;
-  if (parts.UNTIL) {
-    const u = parts.UNTIL;
-    const until = new Date(`${u.slice(0, 4)}-${u.slice(4, 6)}-${u.slice(6, 8)}T00:00:00`);
-    if (!Number.isNaN(until.getTime())) text += ` until ${until.toLocaleDateString()}`;
+  let parts: RecurrenceParts;
+  try {
+    parts = parseRule(canonicalRecurrence(rule));
+  } catch {
+    return null;
   }
+  const interval = parts.interval ?? 1;
+  const unit = UNITS[parts.freq];
+  let text = interval > 1 ? `Every ${interval} ${unit}s` : `Every ${unit}`;
+  const byDay = parts.byDay;
+  if (parts.freq === "WEEKLY" && byDay?.join(",") === "MO,TU,WE,TH,FR" && interval === 1) text = "Every weekday";
+  else if (parts.freq === "DAILY" && interval === 1 && !byDay) text = "Every day";
+  else if (byDay) text += ` on ${byDay.map(weekday).join(", ")}`;
+  if (parts.byMonthDay) text += ` on the ${parts.byMonthDay.map(ordinal).join(", ")}`;
+  if (parts.byMonth) text += ` in ${parts.byMonth.map((m) => MONTHS[m - 1] ?? String(m)).join(", ")}`;
+  if (parts.until) text += ` until ${parts.until.toLocaleDateString(undefined, { timeZone: "UTC" })}`;
   return text;
 }
 
-export const PRIORITY_LABEL = { none: "No priority", low: "Low", medium: "Medium", high: "High" } as const;
+/** Why the grammar refuses a rule, in its own words; null when it accepts it. */
+export function recurrenceProblem(rule: string): string | null {
+  const result = Recurrence.safeParse(rule);
+  return result.success ? null : (result.error.issues[0]?.message ?? "This rule is not valid.");
+}
+
+export const PRIORITY_LABEL: Record<Priority, string> = {
+  none: "No priority",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+};
 
 /** ISO → the value of an <input type="datetime-local"> in the browser's time zone. */
 export function toLocalInput(iso: string | null): string {
@@ -111,14 +122,7 @@ export function fromLocalInput(value: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** "home, work #errands" → ["home", "work", "errands"]. */
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,]+/)
-        .map((t) => t.replace(/^#/, "").trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
+/** "home, work #errands" → ["home", "work", "#errands"]: the words as typed; the contract's Tags schema normalises. */
+export function splitTags(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
 }

@@ -1,0 +1,89 @@
+// The task feature's query keys and the optimistic cache helpers its mutations share: every mutation changes the
+// cached lists at once and puts them back if the server says no.
+
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import type { Task, TaskPage } from "@todo/contract/task";
+import { ApiError } from "@/lib/api-client";
+
+/** The browser's IANA zone: the zone a person means when they pick a date or say "today". */
+export function timeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export const tasksKeys = {
+  all: ["tasks"] as const,
+  lists: () => ["tasks", "list"] as const,
+  list: (filters: unknown) => ["tasks", "list", filters] as const,
+  counts: () => ["tasks", "counts"] as const,
+  overview: () => ["tasks", "overview"] as const,
+};
+
+type ListData = InfiniteData<TaskPage, number>;
+export type Snapshot = Array<[readonly unknown[], ListData | undefined]>;
+
+export async function snapshotLists(queryClient: QueryClient): Promise<Snapshot> {
+  await queryClient.cancelQueries({ queryKey: tasksKeys.lists() });
+  return queryClient.getQueriesData<ListData>({ queryKey: tasksKeys.lists() });
+}
+
+export function restoreLists(queryClient: QueryClient, snapshot: Snapshot | undefined) {
+  for (const [key, data] of snapshot ?? []) queryClient.setQueryData(key, data);
+}
+
+export function mapLists(queryClient: QueryClient, change: (tasks: Task[]) => Task[]) {
+  queryClient.setQueriesData<ListData>({ queryKey: tasksKeys.lists() }, (data) => {
+    if (!data) return data;
+    return {
+      ...data,
+      pages: data.pages.map((page) => {
+        const tasks = change(page.tasks);
+        return { ...page, tasks, total: page.total + (tasks.length - page.tasks.length) };
+      }),
+    };
+  });
+}
+
+export function patchTask(queryClient: QueryClient, id: number, fields: Partial<Task>) {
+  mapLists(queryClient, (tasks) => tasks.map((t) => (t.id === id ? { ...t, ...fields } : t)));
+}
+
+export function prependTask(queryClient: QueryClient, task: Task) {
+  queryClient.setQueriesData<ListData>({ queryKey: tasksKeys.lists() }, (data) => {
+    if (!data?.pages[0]) return data;
+    const [first, ...rest] = data.pages;
+    return { ...data, pages: [{ tasks: [task, ...first.tasks], total: first.total + 1 }, ...rest] };
+  });
+}
+
+export function invalidateTasks(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({ queryKey: tasksKeys.all });
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.unreachable) return "The server is unreachable; your change was not saved.";
+    return error.message;
+  }
+  return "Something went wrong; your change was not saved.";
+}
+
+let temporaryId = -1;
+
+/** A task shown before the server has answered (negative id: not clickable yet). */
+export function draftTask(fields: Partial<Task> & { title: string }): Task {
+  const now = new Date().toISOString();
+  return {
+    id: temporaryId--,
+    description: "",
+    completed: false,
+    priority: "none",
+    tags: [],
+    due_at: null,
+    remind_at: null,
+    recurrence: null,
+    completed_at: null,
+    created_at: now,
+    updated_at: now,
+    ...fields,
+  };
+}

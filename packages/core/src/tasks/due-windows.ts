@@ -1,0 +1,25 @@
+// The time windows behind "overdue", "today", "tomorrow", "this week" and "no date": one definition for the list's
+// `due` filter and for the counts, so a count always matches the list it leads to.
+import { TZDate } from "@date-fns/tz";
+import type { DueFilter } from "@todo/contract/enums";
+import { addDays, startOfDay } from "date-fns";
+import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
+import { tasks } from "../db/schema";
+
+/** The SQL condition of a due filter at `now`, with days counted in `timeZone`. Range conditions on due_at only. */
+export function dueCondition(filter: DueFilter, now: Date, timeZone: string): SQL {
+  const today = startOfDay(new TZDate(now.getTime(), timeZone));
+  const day = (n: number) => new Date(addDays(today, n).getTime());
+  switch (filter) {
+    case "overdue":
+      return and(lt(tasks.dueAt, now), eq(tasks.completed, false)) as SQL;
+    case "today":
+      return and(gte(tasks.dueAt, day(0)), lt(tasks.dueAt, day(1))) as SQL;
+    case "tomorrow":
+      return and(gte(tasks.dueAt, day(1)), lt(tasks.dueAt, day(2))) as SQL;
+    case "week":
+      return and(gte(tasks.dueAt, day(0)), lt(tasks.dueAt, day(7))) as SQL;
+    case "none":
+      return isNull(tasks.dueAt);
+  }
+}
