@@ -278,6 +278,7 @@ const lookalikes: CaseInput[] = [
   }),
   one("title-03", "date-like-title", "Europe/Paris", "add buy tickets for the May 5 concert", {
     created: [{ title: "Buy tickets for the May 5 concert" }],
+    allow: [{ created: [{ title: "Buy tickets for the May 5 concert", due: at("05-05") }] }],
   }),
   one("title-04", "date-like-title", "Asia/Tokyo", "add 'Book review: The Day of the Jackal'", {
     created: [{ title: "Book review: The Day of the Jackal" }],
