@@ -41,7 +41,7 @@ export async function startTestMcp(database: DatabaseHandle, env: Record<string,
     return client;
   }
 
-  return { url, port, config, userWithKey, connect, close: () => running.stop() };
+  return { url, port, config, server: running.server, userWithKey, connect, close: () => running.stop() };
 }
 
 /** The JSON a tool returned (tools answer with one text item holding JSON, or a sentence when isError). */

@@ -16,7 +16,7 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8000),
     BETTER_AUTH_URL: optionalUrl,
     TRUSTED_ORIGINS: z.string().default(""),
-    MCP_SERVER_URL: z.url().default("http://localhost:8080"),
+    MCP_SERVER_URL: z.url().optional(),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_MODEL: z.string().default("gpt-4o-mini"),
     OPENAI_BASE_URL: optionalUrl,
@@ -42,7 +42,11 @@ export interface Config {
   authSecret: string;
   authUrl: string;
   trustedOrigins: string[];
-  mcpServerUrl: string;
+  /**
+   * Where the agent reaches the MCP server over HTTP, with a short-lived token; undefined in embedded mode, where the
+   * agent calls the tools in this process with the session's user (docs/decisions/011-tools-defined-once.md).
+   */
+  mcpServerUrl: string | undefined;
   openai: { apiKey: string | undefined; model: string; baseUrl: string | undefined };
   logLevel: Env["LOG_LEVEL"];
   maxBodyBytes: number;
@@ -59,6 +63,28 @@ export interface Config {
 }
 
 export { ConfigError };
+
+const DEFAULT_MCP_SERVER_URL = "http://localhost:8080";
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0"]);
+
+/** True when `url` names this process's own embedded MCP endpoint (as `npm start` sets it). */
+function isOwnMcpEndpoint(url: string, host: string, mcpPort: number): boolean {
+  const { hostname, port, protocol } = new URL(url);
+  const effectivePort = Number(port || (protocol === "https:" ? 443 : 80));
+  return (LOOPBACK.has(hostname) || hostname === host) && effectivePort === mcpPort;
+}
+
+/**
+ * Embedded mode (no DATABASE_URL: one process, one PGlite database) runs the agent's tools in-process unless
+ * MCP_SERVER_URL points to another process; otherwise the agent reaches MCP over HTTP.
+ */
+function agentMcpUrl(env: Env): string | undefined {
+  if (!env.DATABASE_URL) {
+    if (!env.MCP_SERVER_URL) return undefined;
+    if (env.EMBEDDED_MCP === "true" && isOwnMcpEndpoint(env.MCP_SERVER_URL, env.HOST, env.MCP_PORT)) return undefined;
+  }
+  return env.MCP_SERVER_URL ?? DEFAULT_MCP_SERVER_URL;
+}
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const env = parseEnv(EnvSchema, source);
@@ -86,7 +112,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           .filter(Boolean),
       ]),
     ],
-    mcpServerUrl: env.MCP_SERVER_URL,
+    mcpServerUrl: agentMcpUrl(env),
     openai: { apiKey: env.OPENAI_API_KEY || undefined, model: env.OPENAI_MODEL, baseUrl: env.OPENAI_BASE_URL },
     logLevel: env.LOG_LEVEL,
     maxBodyBytes: env.MAX_BODY_BYTES,

@@ -15,7 +15,7 @@ if (config.migrateOnStart) {
 }
 const backend = startBackend(config, database, logger);
 // Embedded mode: PGlite allows one process, so this process serves the MCP endpoint too.
-const mcp = config.embeddedMcpPort ? await startEmbeddedMcp(config, database, logger) : undefined;
+const mcp = config.embeddedMcpPort ? startEmbeddedMcp(config, config.embeddedMcpPort, database, logger) : undefined;
 
 let stopping = false;
 async function shutdown(signal: string) {

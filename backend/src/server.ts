@@ -2,8 +2,7 @@
 import { serve } from "@hono/node-server";
 import { createDatabase, type DatabaseHandle } from "@todo/core/db/client";
 import { closeServer } from "@todo/core/runtime/close-server";
-import { loadConfig as loadMcpConfig } from "@todo/mcp-server/config";
-import { startMcpServer } from "@todo/mcp-server/serve";
+import { startEmbeddedMcpServer } from "@todo/mcp-server";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app";
 import type { Config } from "./config";
@@ -35,16 +34,22 @@ export function startBackend(config: Config, database: DatabaseHandle, logger: L
   };
 }
 
-/** Embedded mode: the MCP server in this process, on the same database, configured from the backend's config. */
-export async function startEmbeddedMcp(config: Config, database: DatabaseHandle, logger: Logger) {
-  const mcpConfig = loadMcpConfig({
-    NODE_ENV: config.env,
-    HOST: config.host,
-    PORT: String(config.embeddedMcpPort),
-    DATA_DIR: config.dataDir,
-    BETTER_AUTH_SECRET: config.authSecret,
-    MCP_ALLOWED_ORIGINS: config.trustedOrigins.join(","),
-    LOG_LEVEL: config.logLevel,
-  });
-  return startMcpServer(mcpConfig, database, logger.child({ service: "mcp-server" }));
+/**
+ * Embedded mode: the MCP endpoint for outside clients (API keys) served by this process, on the same database,
+ * through the MCP server's public entry. The agent itself does not use it: it calls the tools in-process.
+ */
+export function startEmbeddedMcp(config: Config, port: number, database: DatabaseHandle, logger: Logger) {
+  return startEmbeddedMcpServer(
+    {
+      env: config.env,
+      host: config.host,
+      port,
+      dataDir: config.dataDir,
+      authSecret: config.authSecret,
+      allowedOrigins: config.trustedOrigins,
+      logLevel: config.logLevel,
+    },
+    database,
+    logger.child({ service: "mcp-server" }),
+  );
 }

@@ -1,14 +1,15 @@
 // The HTTP side of the MCP server: /health, and /mcp guarded by origin check, authentication, body size and
-// rate limits, then handed to the SDK's Streamable HTTP transport (stateless, JSON responses).
+// rate limits, then handed to the SDK's Streamable HTTP transport (stateless, JSON responses) and a tool server for
+// the authenticated caller (packages/task-tools).
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import type { DatabaseHandle } from "@todo/core/db/client";
+import { createToolServer } from "@todo/task-tools/mcp-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
 import { authenticate } from "./auth";
 import type { McpConfig } from "./config";
 import { RateLimiter } from "./rate-limit";
-import { createMcpServer } from "./server";
 
 export interface CreateMcpAppOptions {
   config: McpConfig;
@@ -65,7 +66,7 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
         c.header("Retry-After", String(Math.ceil(retryAfter / 1000)));
         return rpcError(c, 429, "Too many requests; slow down");
       }
-      const server = createMcpServer({ db: database.db, userId, logger }, config.version);
+      const server = createToolServer({ db: database.db, userId, logger }, config.version);
       const transport = new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: undefined,
         enableJsonResponse: true,

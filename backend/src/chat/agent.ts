@@ -1,7 +1,9 @@
-// The assistant's stateless cycle: load history → store the user's message → run the model with the MCP tools
-// (connected with a short-lived token for this user) → store the answer → respond. Any replica can serve any turn.
+// The assistant's stateless cycle: load history → store the user's message → run the model with the MCP tools → store
+// the answer → respond. Any replica can serve any turn. The tools are an MCP server in this process for the session's
+// user in embedded mode, else the MCP server at MCP_SERVER_URL with a short-lived token minted for this user.
 import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
 import { AppError } from "@todo/contract/errors";
+import { ToolError, toolResultOf } from "@todo/contract/tools";
 import { mintAgentToken } from "@todo/core/auth/agent-token";
 import {
   appendMessage,
@@ -13,6 +15,7 @@ import {
 } from "@todo/core/conversations/conversations.service";
 import type { Database } from "@todo/core/db/client";
 import { isValidTimeZone } from "@todo/core/tasks/recurrence";
+import { connectInProcess } from "@todo/task-tools/mcp-server";
 import { generateText, type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from "ai";
 import type { Logger } from "pino";
 import type { Config } from "../config";
@@ -67,7 +70,7 @@ function toolCallsOf(steps: StepResult<ToolSet>[]): ToolCallRecord[] {
         name: call.toolName,
         arguments: call.input,
         result: result
-          ? readToolOutput(result.output)
+          ? recordedResult(call.toolName, result.output)
           : error && "error" in error
             ? { error: String(error.error) }
             : null,
@@ -76,27 +79,42 @@ function toolCallsOf(steps: StepResult<ToolSet>[]): ToolCallRecord[] {
   );
 }
 
-/** MCP results arrive as {content: [{type: "text", text}]}; keep the JSON a person or UI can read. */
-function readToolOutput(output: unknown): unknown {
-  const content = (output as { content?: { type: string; text?: string }[]; isError?: boolean })?.content;
-  const text = content?.find((c) => c.type === "text")?.text;
-  if (text === undefined) return output;
-  const isError = (output as { isError?: boolean }).isError === true;
-  try {
-    const value = JSON.parse(text);
-    return isError ? { error: value } : value;
-  } catch {
-    return isError ? { error: text } : text;
-  }
+interface McpToolResult {
+  isError?: boolean;
+  structuredContent?: unknown;
+  content?: { type: string; text?: string }[];
 }
 
+/**
+ * What the chat records of a tool's result: the original result fields, read from structuredContent (the text is
+ * the model's, never parsed again here), or `{error: sentence}` for a failure.
+ */
+function recordedResult(name: string, output: unknown): unknown {
+  const result = output as McpToolResult | undefined;
+  if (result?.isError) {
+    const failure = ToolError.safeParse(result.structuredContent);
+    return {
+      error: failure.success ? failure.data.error.message : result.content?.find((c) => c.type === "text")?.text,
+    };
+  }
+  return toolResultOf(name, result?.structuredContent) ?? output;
+}
+
+const UNREACHABLE = "The assistant cannot reach the task service right now; please try again shortly";
+
 async function connectTools(deps: AgentDeps, userId: string): Promise<MCPClient> {
-  const token = await mintAgentToken(deps.config.authSecret, userId, 300);
+  const url = deps.config.mcpServerUrl;
   try {
+    if (!url) {
+      // Embedded mode: the same tool server, in this process, for the session's user; no HTTP and no token.
+      const transport = await connectInProcess({ db: deps.db, userId, logger: deps.logger }, deps.config.version);
+      return await createMCPClient({ transport, name: "todo-app-assistant" });
+    }
+    const token = await mintAgentToken(deps.config.authSecret, userId, 300);
     return await createMCPClient({
       transport: {
         type: "http",
-        url: new URL("/mcp", deps.config.mcpServerUrl).toString(),
+        url: new URL("/mcp", url).toString(),
         headers: { Authorization: `Bearer ${token}` },
         redirect: "error",
       },
@@ -104,9 +122,7 @@ async function connectTools(deps: AgentDeps, userId: string): Promise<MCPClient>
     });
   } catch (error) {
     deps.logger.warn({ err: error }, "MCP server unreachable");
-    throw new AssistantUnavailableError(
-      "The assistant cannot reach the task service right now; please try again shortly",
-    );
+    throw new AssistantUnavailableError(UNREACHABLE);
   }
 }
 
@@ -131,9 +147,7 @@ async function prepareTurn(deps: AgentDeps, userId: string, input: ChatInput): P
   } catch (error) {
     await mcp.close().catch(() => {});
     deps.logger.warn({ err: error }, "listing MCP tools failed");
-    throw new AssistantUnavailableError(
-      "The assistant cannot reach the task service right now; please try again shortly",
-    );
+    throw new AssistantUnavailableError(UNREACHABLE);
   }
   const pending = pendingConfirmationFrom(history, input.message);
   await appendMessage(deps.db, userId, conversation.id, { role: "user", content: input.message });
