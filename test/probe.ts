@@ -26,8 +26,18 @@ export async function probeWhile(url: string, work: () => Promise<void>): Promis
   return slowest;
 }
 
-/** The slowest answer `url` may give under test: 200 ms, or 3× its slowest idle answer over one second. */
-export async function healthBudget(url: string): Promise<number> {
-  const idle = await probeWhile(url, () => new Promise((r) => setTimeout(r, 1_000)));
-  return Math.max(HEALTH_BUDGET_MS, 3 * idle);
+const idle = (url: string) => probeWhile(url, () => new Promise((r) => setTimeout(r, 1_000)));
+
+/**
+ * Runs `work` while probing `url`, and the budget its slowest answer must stay under: 200 ms, or three times the
+ * slowest idle answer seen in a second before and a second after (the machine's own noise at that moment).
+ */
+export async function probeAgainstIdle(
+  url: string,
+  work: () => Promise<void>,
+): Promise<{ slowest: number; budget: number }> {
+  const before = await idle(url);
+  const slowest = await probeWhile(url, work);
+  const after = slowest > HEALTH_BUDGET_MS ? await idle(url) : 0;
+  return { slowest, budget: Math.max(HEALTH_BUDGET_MS, 3 * Math.max(before, after)) };
 }

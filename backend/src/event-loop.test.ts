@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyPostgresDatabase, databaseKinds } from "../../test/databases";
-import { healthBudget, probeWhile } from "../../test/probe";
+import { probeAgainstIdle } from "../../test/probe";
 import { freePort, type RunningProcess, startEntry, waitForHttp } from "../../test/processes";
 
 const SECRET = "event-loop-test-secret-event-loop-test-secret";
@@ -76,7 +76,7 @@ describe.runIf(databaseKinds.includes("postgres"))("the event loop under hostile
     await db?.drop();
   });
 
-  const probing = (work: () => Promise<void>) => probeWhile(`${base}/health`, work);
+  const probing = (work: () => Promise<void>) => probeAgainstIdle(`${base}/health`, work);
 
   async function api(method: string, path: string, body?: unknown) {
     const start = performance.now();
@@ -94,8 +94,7 @@ describe.runIf(databaseKinds.includes("postgres"))("the event loop under hostile
 
   it("answers every hostile REST request quickly with no 5xx, and /health never waits", async () => {
     const seen: { what: string; status: number; ms: number }[] = [];
-    const budget = await healthBudget(`${base}/health`);
-    const slowest = await probing(async () => {
+    const { slowest, budget } = await probing(async () => {
       const created = await api("POST", "/api/tasks", { title: "Plain task", due_at: "2026-01-01T01:00:00Z" });
       const id = JSON.parse(created.text).id;
       for (const rule of HOSTILE_RULES) {
@@ -127,8 +126,7 @@ describe.runIf(databaseKinds.includes("postgres"))("the event loop under hostile
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const seen: { rule: string; status: number; ms: number; next: unknown }[] = [];
-    const budget = await healthBudget(`${base}/health`);
-    const slowest = await probing(async () => {
+    const { slowest, budget } = await probing(async () => {
       for (const rule of HOSTILE_RULES) {
         await client.query(
           "update tasks set recurrence = $1, completed = false, completed_at = null where number = $2",
@@ -157,8 +155,7 @@ describe.runIf(databaseKinds.includes("postgres"))("the event loop under hostile
       }),
     );
     const mcpHealth = mcpUrl.replace("/mcp", "/health");
-    const budget = await healthBudget(mcpHealth);
-    const slowest = await probeWhile(mcpHealth, async () => {
+    const { slowest, budget } = await probeAgainstIdle(mcpHealth, async () => {
       const added = (await client.callTool({ name: "add_task", arguments: { title: "MCP task" } })) as {
         content: { text: string }[];
       };
