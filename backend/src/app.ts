@@ -71,7 +71,7 @@ export function createApp({ config, database, logger }: CreateAppOptions) {
   app.route("/", docsRoutes());
   app.route("/api/auth", authRoutes(auth, sessions));
 
-  const user = requireUser(auth, sessions, database.db);
+  const user = requireUser(auth, sessions, database.db, config.trustedOrigins);
   app.use("/api/tasks", user);
   app.use("/api/tasks/*", user);
   app.route("/api/tasks", tasksRoutes(deps));

@@ -5,6 +5,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/context";
 import { errorBody } from "../http/errors";
 import type { Auth } from "./auth";
+import { credentialOf } from "./credential";
 import type { SessionCache } from "./session-cache";
 
 /**
@@ -28,7 +29,10 @@ function withClientAddress(c: Context<AppEnv>): Request {
 export function authRoutes(auth: Auth, sessions: SessionCache) {
   const router = new Hono<AppEnv>();
   router.on(["GET", "POST"], "/*", async (c) => {
-    if (c.req.path.endsWith("/sign-out") || c.req.path.endsWith("/revoke-session")) sessions.evict(c.req.raw.headers);
+    if (c.req.path.endsWith("/sign-out") || c.req.path.endsWith("/revoke-session")) {
+      const credential = credentialOf(c.req.raw.headers);
+      if (credential) sessions.evictSession(credential.sessionToken);
+    }
     const res = await auth.handler(withClientAddress(c));
     if (res.status < 400 || !res.headers.get("content-type")?.includes("application/json")) return res;
     const original = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
