@@ -1,7 +1,7 @@
 // Builds the HTTP application: middleware, routers, one error handler. Listening happens in index.ts.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { DatabaseHandle } from "@todo/core/db/client";
 import { validationErrorFrom } from "@todo/contract/errors";
+import type { DatabaseHandle } from "@todo/core/db/client";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";

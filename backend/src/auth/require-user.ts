@@ -1,10 +1,11 @@
 // Resolves the caller from the session cookie, `Authorization: Bearer <session token>`, or a personal API key.
 // Exactly one credential is judged (credential.ts); every session use is checked against the database, so a
 // revoked session fails at once; cookie-authenticated writes must come from a trusted origin (CSRF).
+
+import { ForbiddenError, UnauthorizedError } from "@todo/contract/errors";
 import { looksLikeApiKey, verifyApiKey } from "@todo/core/auth/api-keys.service";
 import { liveSessionUser } from "@todo/core/auth/sessions";
 import type { Database } from "@todo/core/db/client";
-import { ForbiddenError, UnauthorizedError } from "@todo/contract/errors";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, CurrentUser } from "../http/context";
 import type { Auth } from "./auth";

@@ -1,6 +1,7 @@
 // One mapping from anything thrown to the design's error body {"error": {code, message, details?}}.
-import { isConnectionError } from "@todo/core/db/client";
+
 import { AppError, type ErrorBody, type ErrorCode, validationErrorFrom } from "@todo/contract/errors";
+import { isConnectionError } from "@todo/core/db/client";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";

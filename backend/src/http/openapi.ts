@@ -1,6 +1,6 @@
 // Shared pieces of the OpenAPI route definitions: the error body, JSON content, security, and a router whose
 // validation failures become the design's 422 body.
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import { ErrorBody, validationErrorFrom } from "@todo/contract/errors";
 import type { Context, TypedResponse } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";

@@ -1,10 +1,11 @@
 // Conversations with the assistant, stored so that any replica can serve the next turn and history survives
 // restarts. Every lookup is scoped to the user.
+
+import { NotFoundError } from "@todo/contract/errors";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client";
 import { conversations, messages } from "../db/schema";
-import { NotFoundError } from "@todo/contract/errors";
 
 export interface ToolCallRecord {
   name: string;
@@ -142,18 +143,5 @@ export async function deleteConversation(db: Database, userId: string, id: strin
   await db.delete(conversations).where(and(eq(conversations.userId, userId), eq(conversations.id, id)));
 }
 
-export const ChatInput = z.strictObject({
-  message: z
-    .string()
-    .trim()
-    .min(1, "message must not be empty")
-    .max(4000, "message must be at most 4000 characters")
-    .meta({ example: "remind me to call the dentist tomorrow at 9am" }),
-  conversation_id: z.uuid("conversation_id must be a conversation id").optional(),
-  timezone: z
-    .string()
-    .max(64)
-    .optional()
-    .meta({ description: "IANA time zone dates are resolved in", example: "Europe/Paris" }),
-});
-export type ChatInput = z.infer<typeof ChatInput>;
+// One definition, in the contract (it refuses NUL bytes and unknown time zones).
+export { ChatInput } from "@todo/contract/conversation";
