@@ -1,7 +1,7 @@
 // Rules every free-text field shares. Postgres cannot store U+0000 in text, so a NUL is refused at the boundary
 // (422) instead of failing in the database (500). Explicit bidi embeddings, overrides and isolates can make a
 // title display as something else than it says ("Trojan Source"), so titles drop them.
-// Built from a string: the same pattern also lands in the OpenAPI document as the field's `pattern`.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing U+0000 is what this pattern is for
 export const NO_NUL = /^[^\u0000]*$/;
 export const NO_NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
