@@ -33,7 +33,8 @@ export function createAuth(db: Database, config: Config) {
     },
     telemetry: { enabled: false },
     advanced: {
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // Set by auth.routes.ts to the one address client-address.ts trusts; nothing else is read.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     logger: { disabled: config.env === "test" },
   });

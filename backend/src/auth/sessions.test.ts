@@ -89,7 +89,7 @@ describe.each(databaseKinds)("sessions on %s", (kind) => {
     });
     expect(created.status).toBe(201);
     const id = created.json.id;
-    const foreign = [
+    const foreign: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
