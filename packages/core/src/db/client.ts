@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock";
 import { schema } from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -73,7 +74,15 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     );
   }
   const dataDir = options.dataDir ?? "memory://";
-  return createPglite(dataDir.startsWith("memory://") ? dataDir : join(dataDir, "pglite"));
+  if (dataDir.startsWith("memory://")) return createPglite(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const release = await lockDataDir(dataDir);
+  try {
+    return await createPglite(join(dataDir, "pglite"), release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
 function createPostgres(url: string, max: number, statementTimeoutMs: number): DatabaseHandle {
@@ -125,7 +134,7 @@ function createPostgres(url: string, max: number, statementTimeoutMs: number): D
   };
 }
 
-async function createPglite(dataDir: string): Promise<DatabaseHandle> {
+async function createPglite(dataDir: string, releaseLock?: () => Promise<void>): Promise<DatabaseHandle> {
   // Loaded only in embedded mode, so a deployment on Postgres never needs the PGlite package.
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
     import("@electric-sql/pglite"),
@@ -158,6 +167,7 @@ async function createPglite(dataDir: string): Promise<DatabaseHandle> {
       if (closed) return;
       closed = true;
       await client.close();
+      await releaseLock?.();
     },
   };
 }
