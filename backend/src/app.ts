@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
-import { createAuth } from "./auth/auth";
+import { createAuth, logExistingAccountSignUp } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
 import { requireUser } from "./auth/require-user";
 import { SessionCache } from "./auth/session-cache";
@@ -33,7 +33,7 @@ export interface CreateAppOptions {
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 export function createApp({ config, database, logger, readiness = { draining: false } }: CreateAppOptions) {
-  const auth = createAuth(database.db, config);
+  const auth = createAuth(database.db, config, logExistingAccountSignUp(logger));
   const deps: AppDeps = { config, database, logger, auth };
   const metrics = createMetrics();
   const sessions = new SessionCache(config.sessionCacheMs);
