@@ -236,7 +236,7 @@ describe("fuzz: every route and tool", () => {
       send("GET", "/api/tasks", undefined, {
         headers: {
           authorization: "",
-          cookie: `${name.replace(/[^\x21-\x7e]/g, "")}=${encodeURIComponent(cookie)}; better-auth.session_token=${cookie.replace(/[^\x21-\x7e]/g, "%")}`,
+          cookie: `${name.replace(/[^\x21-\x7e]/g, "")}=${encode(cookie)}; better-auth.session_token=${cookie.replace(/[^\x21-\x7e]/g, "%")}`,
         },
       }),
     );
