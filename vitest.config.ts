@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // their own configs and scripts.
 export default defineConfig({
   test: {
-    include: ["packages/**/*.test.ts", "backend/**/*.test.ts", "mcp-server/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "packages/**/*.test.ts",
+      "backend/**/*.test.ts",
+      "mcp-server/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "frontend/src/lib/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

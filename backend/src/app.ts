@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
-import { createAuth } from "./auth/auth";
+import { createAuth, logExistingAccountSignUp } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
 import { requireUser } from "./auth/require-user";
 import { SessionCache } from "./auth/session-cache";
@@ -14,7 +14,7 @@ import { chatRoutes } from "./chat/chat.routes";
 import { createChatModel } from "./chat/model";
 import type { Config } from "./config";
 import { docsRoutes } from "./health/docs.routes";
-import { healthRoutes } from "./health/health.routes";
+import { healthRoutes, type Readiness } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/context";
 import { errorResponse, onError } from "./http/errors";
 import { createMetrics, observe } from "./http/observability";
@@ -26,12 +26,14 @@ export interface CreateAppOptions {
   config: Config;
   database: DatabaseHandle;
   logger: Logger;
+  /** Turned to draining by the shutdown sequence; /ready then answers 503. */
+  readiness?: Readiness;
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
-export function createApp({ config, database, logger }: CreateAppOptions) {
-  const auth = createAuth(database.db, config);
+export function createApp({ config, database, logger, readiness = { draining: false } }: CreateAppOptions) {
+  const auth = createAuth(database.db, config, logExistingAccountSignUp(logger));
   const deps: AppDeps = { config, database, logger, auth };
   const metrics = createMetrics();
   const sessions = new SessionCache(config.sessionCacheMs);
@@ -55,6 +57,11 @@ export function createApp({ config, database, logger }: CreateAppOptions) {
     if (length !== undefined) return Number(length) > config.maxBodyBytes ? tooLarge(c) : next();
     return limitStream(c, next);
   });
+  // API answers are per user and change with every write: no browser or intermediary may keep a copy.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+  });
   // A body that is not JSON is refused up front instead of being mistaken for an empty object.
   app.use("/api/*", async (c, next) => {
     if (BODY_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/auth/")) {
@@ -67,11 +74,11 @@ export function createApp({ config, database, logger }: CreateAppOptions) {
     await next();
   });
 
-  app.route("/", healthRoutes(deps, metrics));
+  app.route("/", healthRoutes(deps, metrics, readiness));
   app.route("/", docsRoutes());
-  app.route("/api/auth", authRoutes(auth, sessions));
+  app.route("/api/auth", authRoutes(auth, sessions, config.trustedProxies.trust));
 
-  const user = requireUser(auth, sessions, database.db);
+  const user = requireUser(auth, sessions, database.db, config.trustedOrigins);
   app.use("/api/tasks", user);
   app.use("/api/tasks/*", user);
   app.route("/api/tasks", tasksRoutes(deps));

@@ -9,6 +9,30 @@ import {
   resolveAuthSecret,
 } from "@todo/core/config/env";
 import { z } from "zod";
+import { compileTrust, type TrustProxy } from "./http/client-address";
+
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** "none" (or empty) trusts no proxy; otherwise IPs, CIDRs and proxy-addr's names, comma-separated. */
+const TrustedProxies = z
+  .string()
+  .default("loopback")
+  .transform((value, ctx) => {
+    const entries = value.trim().toLowerCase() === "none" ? [] : list(value);
+    try {
+      return { entries, trust: compileTrust(entries) };
+    } catch (error) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${(error as Error).message} (use IPs, CIDRs, loopback, linklocal, uniquelocal or none)`,
+      });
+      return z.NEVER;
+    }
+  });
 
 const EnvSchema = z
   .object({
@@ -27,6 +51,14 @@ const EnvSchema = z
     SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(15_000),
     MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    TRUSTED_PROXIES: TrustedProxies,
+    METRICS_TOKEN: z
+      .string()
+      .min(16, "must be at least 16 characters")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   })
   .superRefine(requireSecretInProduction);
 
@@ -52,6 +84,13 @@ export interface Config {
   maxBodyBytes: number;
   authRateLimit: boolean;
   shutdownTimeoutMs: number;
+  /** After SIGTERM, /ready answers 503 for this long before the server stops accepting (load balancers drain). */
+  shutdownDelayMs: number;
+  /** Peers whose X-Forwarded-For is believed (the frontend's hop); everyone else is their socket address. */
+  trustedProxies: { entries: string[]; trust: TrustProxy };
+  /** When set, /metrics wants `Authorization: Bearer <token>`; unset, it answers loopback callers only. */
+  metricsToken: string | undefined;
+  dbStatementTimeoutMs: number;
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
@@ -103,14 +142,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     authSecret,
     authUrl,
     trustedOrigins: [
-      ...new Set([
-        authUrl,
-        "http://localhost:3000",
-        "http://127.0.0.1:3000",
-        ...env.TRUSTED_ORIGINS.split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ]),
+      ...new Set([authUrl, "http://localhost:3000", "http://127.0.0.1:3000", ...list(env.TRUSTED_ORIGINS)]),
     ],
     mcpServerUrl: agentMcpUrl(env),
     openai: { apiKey: env.OPENAI_API_KEY || undefined, model: env.OPENAI_MODEL, baseUrl: env.OPENAI_BASE_URL },
@@ -118,6 +150,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     maxBodyBytes: env.MAX_BODY_BYTES,
     authRateLimit: env.AUTH_RATE_LIMIT === "on",
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
+    trustedProxies: env.TRUSTED_PROXIES,
+    metricsToken: env.METRICS_TOKEN,
+    dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
     embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,

@@ -1,5 +1,6 @@
 // Entry point: validates the environment, applies migrations, listens, and shuts down gracefully on SIGTERM.
 import { loadConfigOrExit } from "@todo/core/config/env";
+import { DataDirInUseError } from "@todo/core/db/data-dir-lock";
 import { loadConfig } from "./config";
 import { createLogger, openDatabase, startBackend, startEmbeddedMcp } from "./server";
 
@@ -8,7 +9,15 @@ const config = loadConfigOrExit(() => loadConfig());
 const logger = createLogger(config, "backend");
 for (const warning of config.warnings) logger.warn(warning);
 
-const database = await openDatabase(config);
+const database = await openDatabase(config).catch((error: unknown) => {
+  // Embedded mode refuses a DATA_DIR another process holds: say so plainly and exit non-zero.
+  if (error instanceof DataDirInUseError) {
+    logger.fatal(error.message);
+    logger.flush(() => process.exit(1));
+    return new Promise<never>(() => {});
+  }
+  throw error;
+});
 if (config.migrateOnStart) {
   await database.migrate();
   logger.info("migrations applied");

@@ -1,36 +1,59 @@
 // Wires config, logger, database and app together; shared by the standalone entry and embedded mode.
+
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createDatabase, type DatabaseHandle } from "@todo/core/db/client";
-import { closeServer } from "@todo/core/runtime/close-server";
+import { closeServer, trackRequests } from "@todo/core/runtime/close-server";
+import { logSafeError } from "@todo/core/runtime/log-safe-error";
 import { startEmbeddedMcpServer } from "@todo/mcp-server";
 import pino, { type Logger } from "pino";
 import { createApp } from "./app";
 import type { Config } from "./config";
 
+/** Failed queries are logged with their SQL and codes, never their parameters (issue 11.12). */
+export const logSerializers = { err: logSafeError };
+
 export function createLogger(config: Pick<Config, "logLevel">, name: string): Logger {
   // Asynchronous, buffered writes: a synchronous write per request line costs more than the request itself.
   return pino(
-    { name, level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    {
+      name,
+      level: config.logLevel,
+      redact: ["req.headers.authorization", "req.headers.cookie"],
+      serializers: logSerializers,
+    },
     pino.destination({ dest: 1, sync: false }),
   );
 }
 
 export async function openDatabase(config: Config): Promise<DatabaseHandle> {
-  return createDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
+  return createDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  });
 }
 
 /**
- * Starts the backend HTTP server. On stop(): stop accepting, let in-flight requests finish (up to the timeout),
- * then the caller closes the database.
+ * Starts the backend HTTP server. On stop(): /ready answers 503 at once (and for SHUTDOWN_DELAY_MS while still
+ * serving, so a load balancer drains), then stop accepting and let in-flight requests finish (up to
+ * SHUTDOWN_TIMEOUT_MS); the caller closes the database afterwards.
  */
 export function startBackend(config: Config, database: DatabaseHandle, logger: Logger) {
-  const { app } = createApp({ config, database, logger });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const readiness = { draining: false };
+  const { app } = createApp({ config, database, logger, readiness });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }) as Server;
+  trackRequests(server);
   logger.info({ host: config.host, port: config.port, database: database.kind }, "backend listening");
   return {
     app,
     server,
-    stop: () => closeServer(server, config.shutdownTimeoutMs),
+    async stop() {
+      readiness.draining = true;
+      if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      await closeServer(server, config.shutdownTimeoutMs);
+    },
   };
 }
 

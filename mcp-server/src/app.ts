@@ -2,7 +2,7 @@
 // rate limits, then handed to the SDK's Streamable HTTP transport (stateless, JSON responses) and a tool server for
 // the authenticated caller (packages/task-tools).
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import type { DatabaseHandle } from "@todo/core/db/client";
+import { type DatabaseHandle, isConnectionError } from "@todo/core/db/client";
 import { createToolServer } from "@todo/task-tools/mcp-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -11,13 +11,16 @@ import { authenticate } from "./auth";
 import type { McpConfig } from "./config";
 import { RateLimiter } from "./rate-limit";
 
+/** Oversized bodies up to this size are drained so the 413 arrives; larger ones just lose their connection. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
 export interface CreateMcpAppOptions {
   config: McpConfig;
   database: DatabaseHandle;
   logger: Logger;
 }
 
-function rpcError(c: Context, status: 400 | 401 | 403 | 404 | 413 | 429 | 500, message: string, code = -32000) {
+function rpcError(c: Context, status: 400 | 401 | 403 | 404 | 413 | 429 | 500 | 503, message: string, code = -32000) {
   return c.json({ jsonrpc: "2.0", error: { code, message }, id: null }, status);
 }
 
@@ -43,6 +46,24 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
     );
   });
 
+  // A body announced as too large is read and thrown away before the 413: answering while the client is still
+  // sending makes the kernel reset the connection, and the client sees the reset instead of the answer (issue 11.12).
+  // Past DRAIN_LIMIT the connection is cut anyway.
+  app.use("/mcp", async (c, next) => {
+    const length = Number(c.req.header("content-length") ?? 0);
+    if (!(length > config.maxBodyBytes)) return next();
+    if (length <= DRAIN_LIMIT && c.req.raw.body) {
+      try {
+        for await (const _ of c.req.raw.body) {
+          // discard
+        }
+      } catch {
+        // the client gave up; nothing to answer
+      }
+    }
+    c.header("Connection", "close");
+    return rpcError(c, 413, `Request body is larger than ${config.maxBodyBytes} bytes`);
+  });
   app.all(
     "/mcp",
     bodyLimit({
@@ -82,6 +103,12 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
 
   app.notFound((c) => rpcError(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
+    // The database is down or too slow (issue 11.9): a retryable 503, as the REST API answers.
+    if (isConnectionError(err)) {
+      logger.warn({ err }, "database unreachable");
+      c.header("Retry-After", "5");
+      return rpcError(c, 503, "The database is unreachable right now; retry in a few seconds");
+    }
     logger.error({ err }, "unhandled error");
     return rpcError(c, 500, "Internal error", -32603);
   });

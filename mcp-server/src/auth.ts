@@ -1,6 +1,6 @@
 // Who is calling: a personal API key (tdo_…) or a short-lived agent token minted by the backend. The user id
 // always comes from the credential; tools never trust one from their arguments.
-import { verifyAgentToken } from "@todo/core/auth/agent-token";
+import { agentTokenUser } from "@todo/core/auth/agent-token";
 import { looksLikeApiKey, verifyApiKey } from "@todo/core/auth/api-keys.service";
 import type { Database } from "@todo/core/db/client";
 
@@ -27,7 +27,7 @@ export async function authenticate(
     const key = await verifyApiKey(db, token);
     if (key) return { ok: true, caller: { userId: key.userId, via: "api_key" } };
   } else {
-    const userId = await verifyAgentToken(secret, token);
+    const userId = await agentTokenUser(db, secret, token);
     if (userId) return { ok: true, caller: { userId, via: "agent_token" } };
   }
   return {

@@ -2,34 +2,40 @@
 // (Better Auth's own `code` and `message` stay at the top level for its client library).
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
+import { clientAddress, type TrustProxy } from "../http/client-address";
 import type { AppEnv } from "../http/context";
 import { errorBody } from "../http/errors";
 import type { Auth } from "./auth";
+import { credentialOf } from "./credential";
 import type { SessionCache } from "./session-cache";
 
 /**
- * Rate limits are per client address. Behind the frontend's proxy the address arrives in X-Forwarded-For;
- * on a direct connection it is the socket's peer, which Better Auth cannot see by itself.
+ * Rate limits are per client address, which Better Auth reads from X-Forwarded-For: it gets exactly one address,
+ * the one client-address.ts trusts. Requests made in-process (app.request, no socket) carry headers this process
+ * wrote itself and pass as they are.
  */
-function withClientAddress(c: Context<AppEnv>): Request {
-  if (c.req.header("x-forwarded-for")) return c.req.raw;
-  let address: string | undefined;
+function withClientAddress(c: Context<AppEnv>, trust: TrustProxy): Request {
+  let peer: string | undefined;
   try {
-    address = getConnInfo(c).remote.address;
+    peer = getConnInfo(c).remote.address;
   } catch {
-    return c.req.raw; // not served by a Node socket (in-process requests)
+    return c.req.raw; // not served by a Node socket
   }
-  if (!address) return c.req.raw;
   const headers = new Headers(c.req.raw.headers);
-  headers.set("x-forwarded-for", address);
+  headers.delete("x-real-ip");
+  if (peer) headers.set("x-forwarded-for", clientAddress(peer, c.req.header("x-forwarded-for"), trust));
+  else headers.delete("x-forwarded-for");
   return new Request(c.req.raw, { headers });
 }
 
-export function authRoutes(auth: Auth, sessions: SessionCache) {
+export function authRoutes(auth: Auth, sessions: SessionCache, trust: TrustProxy) {
   const router = new Hono<AppEnv>();
   router.on(["GET", "POST"], "/*", async (c) => {
-    if (c.req.path.endsWith("/sign-out") || c.req.path.endsWith("/revoke-session")) sessions.evict(c.req.raw.headers);
-    const res = await auth.handler(withClientAddress(c));
+    if (c.req.path.endsWith("/sign-out") || c.req.path.endsWith("/revoke-session")) {
+      const credential = credentialOf(c.req.raw.headers);
+      if (credential) sessions.evictSession(credential.sessionToken);
+    }
+    const res = await auth.handler(withClientAddress(c, trust));
     if (res.status < 400 || !res.headers.get("content-type")?.includes("application/json")) return res;
     const original = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
     const message = original.message ?? res.statusText ?? "Authentication failed";

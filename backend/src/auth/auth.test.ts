@@ -36,15 +36,17 @@ describe.each(databaseKinds)("auth on %s", (kind) => {
     expect(res.json.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   });
 
-  it("refuses a duplicate email and a short password", async () => {
+  it("gives a duplicate email only a dead session and refuses a short password", async () => {
     const user = await api.signUp("Fay");
     const dup = await api.request("POST", "/api/auth/sign-up/email", {
       body: { name: "Fay", email: user.email, password: "another pass 1" },
       headers: { "x-forwarded-for": "10.0.0.3" },
     });
-    expect(dup.status).toBeGreaterThanOrEqual(400);
-    expect(dup.status).toBeLessThan(500);
-    expect(dup.json.error.message).toBeTruthy();
+    // Issue 11.13 changed this answer: a registered email is answered like a new one (sign-up.test.ts), and the
+    // session it gets works nowhere.
+    expect(dup.status).toBe(200);
+    const dupAuth = { authorization: `Bearer ${dup.headers.get("set-auth-token")}` };
+    expect((await api.request("GET", "/api/tasks", { headers: dupAuth })).status).toBe(401);
     const short = await api.request("POST", "/api/auth/sign-up/email", {
       body: { name: "G", email: "g@example.test", password: "short" },
       headers: { "x-forwarded-for": "10.0.0.3" },

@@ -4,9 +4,19 @@ import { accounts, rateLimits, sessions, users, verifications } from "@todo/core
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
+import type { Logger } from "pino";
 import type { Config } from "../config";
+import { type NotifyExistingAccount, signUpGuard } from "./sign-up-guard";
 
-export function createAuth(db: Database, config: Config) {
+/**
+ * Until email exists (the SMTP issue), telling the owner of an account that someone tried to sign up with its
+ * address is a log line; the mailer will take this hook's place.
+ */
+export function logExistingAccountSignUp(logger: Logger): NotifyExistingAccount {
+  return async ({ userId }) => logger.info({ user: userId }, "sign-up attempted with the email of an existing account");
+}
+
+export function createAuth(db: Database, config: Config, notifyExistingAccount: NotifyExistingAccount) {
   return betterAuth({
     appName: "todo-app",
     baseURL: config.authUrl,
@@ -20,6 +30,7 @@ export function createAuth(db: Database, config: Config) {
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     plugins: [bearer()],
+    hooks: { before: signUpGuard(notifyExistingAccount) },
     // Counters live in Postgres so every replica enforces the same limits.
     rateLimit: {
       enabled: config.authRateLimit,
@@ -33,7 +44,8 @@ export function createAuth(db: Database, config: Config) {
     },
     telemetry: { enabled: false },
     advanced: {
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // Set by auth.routes.ts to the one address client-address.ts trusts; nothing else is read.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     logger: { disabled: config.env === "test" },
   });

@@ -1,32 +1,52 @@
 // Resolves the caller from the session cookie, `Authorization: Bearer <session token>`, or a personal API key.
+// Exactly one credential is judged (credential.ts); every session use is checked against the database, so a
+// revoked session fails at once; cookie-authenticated writes must come from a trusted origin (CSRF).
 
-import { UnauthorizedError } from "@todo/contract/errors";
+import { ForbiddenError, UnauthorizedError } from "@todo/contract/errors";
 import { looksLikeApiKey, verifyApiKey } from "@todo/core/auth/api-keys.service";
+import { liveSessionUser } from "@todo/core/auth/sessions";
 import type { Database } from "@todo/core/db/client";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../http/context";
+import type { AppEnv, CurrentUser } from "../http/context";
 import type { Auth } from "./auth";
-import { SessionCache } from "./session-cache";
+import { credentialOf } from "./credential";
+import { isForeignWrite } from "./same-origin";
+import type { SessionCache } from "./session-cache";
 
-export function requireUser(auth: Auth, cache: SessionCache, db: Database): MiddlewareHandler<AppEnv> {
+const EXPIRED = "The session is missing or expired; sign in again";
+
+export function requireUser(
+  auth: Auth,
+  cache: SessionCache,
+  db: Database,
+  trustedOrigins: readonly string[],
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const headers = c.req.raw.headers;
-    const key = SessionCache.keyOf(headers);
-    if (!key) throw new UnauthorizedError("Sign in, or send a bearer session token or API key");
-    const token = key.slice(2);
-    if (key.startsWith("b:") && looksLikeApiKey(token)) {
+    const credential = credentialOf(c.req.raw.headers);
+    if (!credential) throw new UnauthorizedError("Sign in, or send a bearer session token or API key");
+    if (credential.kind === "bearer" && looksLikeApiKey(credential.value)) {
       // Never cached: a revoked key must fail on the very next request.
-      const found = await verifyApiKey(db, token);
+      const found = await verifyApiKey(db, credential.value);
       if (!found) throw new UnauthorizedError("The API key is unknown or revoked");
       c.set("user", { id: found.userId, via: "api_key" });
       return next();
     }
-    let user = cache.get(key);
-    if (!user) {
-      const session = await auth.api.getSession({ headers });
-      if (!session) throw new UnauthorizedError("The session is missing or expired; sign in again");
+    if (credential.kind === "cookie" && isForeignWrite(c.req.method, c.req.raw.headers, trustedOrigins)) {
+      throw new ForbiddenError("This request came from another site; reload the app and try again");
+    }
+    const key = `${credential.kind}:${credential.value}`;
+    let user: CurrentUser | undefined = cache.get(key);
+    if (user) {
+      // The revocation check: cheap, and it makes sign-out on any replica take effect on the next request.
+      if ((await liveSessionUser(db, credential.sessionToken)) !== user.id) {
+        cache.evictSession(credential.sessionToken);
+        throw new UnauthorizedError(EXPIRED);
+      }
+    } else {
+      const session = await auth.api.getSession({ headers: credential.headers });
+      if (!session) throw new UnauthorizedError(EXPIRED);
       user = { id: session.user.id, via: "session" };
-      cache.set(key, user, new Date(session.session.expiresAt));
+      cache.set(key, credential.sessionToken, user, new Date(session.session.expiresAt));
     }
     c.set("user", user);
     await next();

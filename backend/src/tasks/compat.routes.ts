@@ -7,6 +7,7 @@ import { createTask, deleteTask, getTask, listTasks, toggleTask, updateTask } fr
 import { Hono, type MiddlewareHandler } from "hono";
 import { type AgentDeps, chat } from "../chat/agent";
 import type { AppDeps, AppEnv } from "../http/context";
+import { jsonBody } from "../http/json-body";
 
 const sameUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.param("user_id") !== c.var.user.id) throw new ForbiddenError("You can only reach your own tasks");
@@ -26,10 +27,10 @@ export function compatRoutes({ database }: AppDeps, agent: AgentDeps) {
     if (tags) query.tag = tags;
     return c.json((await listTasks(db, c.var.user.id, query)).tasks);
   });
-  router.post("/:user_id/tasks", async (c) => c.json(await createTask(db, c.var.user.id, await c.req.json()), 201));
+  router.post("/:user_id/tasks", async (c) => c.json(await createTask(db, c.var.user.id, await jsonBody(c)), 201));
   router.get("/:user_id/tasks/:id", async (c) => c.json(await getTask(db, c.var.user.id, c.req.param("id"))));
   router.put("/:user_id/tasks/:id", async (c) =>
-    c.json(await updateTask(db, c.var.user.id, c.req.param("id"), await c.req.json())),
+    c.json(await updateTask(db, c.var.user.id, c.req.param("id"), await jsonBody(c))),
   );
   router.delete("/:user_id/tasks/:id", async (c) => {
     const task = await deleteTask(db, c.var.user.id, c.req.param("id"));
@@ -39,7 +40,7 @@ export function compatRoutes({ database }: AppDeps, agent: AgentDeps) {
     c.json(await toggleTask(db, c.var.user.id, c.req.param("id"))),
   );
   router.post("/:user_id/chat", async (c) => {
-    const input = ChatInput.safeParse(await c.req.json());
+    const input = ChatInput.safeParse(await jsonBody(c));
     if (!input.success) throw validationErrorFrom(input.error);
     return c.json(await chat(agent, c.var.user.id, input.data));
   });

@@ -7,7 +7,13 @@ export const SECRET_NAME = "todo-secrets";
 export const APP_UID = 10001;
 
 /** Variables that carry credentials: only ever read from the Secret, by reference. */
-export const SECRET_ENV = ["DATABASE_URL", "BETTER_AUTH_SECRET", "OPENAI_API_KEY", "POSTGRES_PASSWORD"] as const;
+export const SECRET_ENV = [
+  "DATABASE_URL",
+  "BETTER_AUTH_SECRET",
+  "OPENAI_API_KEY",
+  "METRICS_TOKEN",
+  "POSTGRES_PASSWORD",
+] as const;
 /** Secret-looking names outside SECRET_ENV get the same treatment, so a new credential cannot slip in as a literal. */
 export const SECRET_NAME_PATTERN = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL/i;
 
@@ -42,11 +48,13 @@ export const WORKLOADS: readonly WorkloadContract[] = [
       "BETTER_AUTH_URL",
       "TRUSTED_ORIGINS",
       "MCP_SERVER_URL",
+      "TRUSTED_PROXIES",
       "OPENAI_MODEL",
       "OPENAI_BASE_URL",
       "DATABASE_URL",
       "BETTER_AUTH_SECRET",
       "OPENAI_API_KEY",
+      "METRICS_TOKEN",
     ],
     values: {
       HOST: "0.0.0.0",
@@ -72,7 +80,16 @@ export const WORKLOADS: readonly WorkloadContract[] = [
     image: "todo-frontend",
     port: 3000,
     probes: { startup: "/healthz", liveness: "/healthz", readiness: "/healthz" },
-    env: ["HOST", "HOSTNAME", "PORT", "NEXT_TELEMETRY_DISABLED", "NODE_ENV", "LOG_LEVEL", "BACKEND_URL"],
+    env: [
+      "HOST",
+      "HOSTNAME",
+      "PORT",
+      "NEXT_TELEMETRY_DISABLED",
+      "NODE_ENV",
+      "LOG_LEVEL",
+      "BACKEND_URL",
+      "TRUSTED_PROXIES",
+    ],
     values: {
       HOST: "0.0.0.0",
       HOSTNAME: "0.0.0.0",

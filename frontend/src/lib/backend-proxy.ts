@@ -19,6 +19,9 @@ const DROP_REQUEST = new Set([
   "x-forwarded-host",
   "x-forwarded-proto",
   "x-forwarded-port",
+  "x-forwarded-for",
+  "x-real-ip",
+  "forwarded",
 ]);
 
 const DROP_RESPONSE = new Set([
@@ -41,7 +44,9 @@ export function forwardedRequestHeaders(incoming: Headers, url: URL): Headers {
   incoming.forEach((value, key) => {
     if (!DROP_REQUEST.has(key.toLowerCase())) headers.set(key, value);
   });
-  // Next.js already appended the client's address to x-forwarded-for (kept above); add the public host.
+  // Overwritten, never appended to: the one client address client-address.ts put there before Next.js ran.
+  const client = incoming.get("x-forwarded-for")?.split(",").pop()?.trim();
+  if (client) headers.set("x-forwarded-for", client);
   headers.set("x-forwarded-host", incoming.get("x-forwarded-host") ?? incoming.get("host") ?? url.host);
   headers.set("x-forwarded-proto", incoming.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, ""));
   return headers;

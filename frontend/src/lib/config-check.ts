@@ -1,3 +1,4 @@
+import { installClientAddressHook } from "@/lib/client-address";
 import { readConfig } from "@/lib/config";
 
 export function checkConfigAtStartup() {
@@ -6,5 +7,6 @@ export function checkConfigAtStartup() {
     console.error(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     process.exit(1);
   }
+  installClientAddressHook(config.trustedProxies);
   console.log(`frontend: proxying /api/* to ${config.backendUrl}`);
 }

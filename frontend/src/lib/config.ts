@@ -6,7 +6,14 @@ export interface FrontendConfig {
   backendUrl: string;
   /** Public MCP endpoint shown in the settings snippet; null means "same host as the page, port 8080". */
   mcpPublicUrl: string | null;
+  /** Proxies in front of the frontend (an ingress) whose X-Forwarded-For is believed; empty: browsers connect here. */
+  trustedProxies: string[];
+  /** `next dev`: React needs eval for its debugging aids, so the CSP allows it there only. */
+  development: boolean;
 }
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const ADDRESS = /^[0-9a-f.:]+(\/\d{1,3})?$/i;
 
 // A variable key keeps the bundler from replacing `process.env.NEXT_PUBLIC_*` with its build-time value.
 function read(name: string): string | undefined {
@@ -32,7 +39,21 @@ export function readConfig(): { config: FrontendConfig; problems: string[] } {
   const backendUrl = httpUrl(read("BACKEND_URL") ? "BACKEND_URL" : "NEXT_PUBLIC_API_URL", backendRaw, problems);
   const mcpRaw = read("MCP_PUBLIC_URL");
   const mcpPublicUrl = mcpRaw ? httpUrl("MCP_PUBLIC_URL", mcpRaw, problems) : null;
-  return { config: Object.freeze({ backendUrl, mcpPublicUrl }), problems };
+  const proxiesRaw = read("TRUSTED_PROXIES") ?? "none";
+  const trustedProxies =
+    proxiesRaw.toLowerCase() === "none"
+      ? []
+      : proxiesRaw
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+  for (const entry of trustedProxies) {
+    if (!PROXY_NAMES.has(entry) && !ADDRESS.test(entry)) {
+      problems.push(`TRUSTED_PROXIES: "${entry}" is not an IP, a CIDR, loopback, linklocal, uniquelocal or none`);
+    }
+  }
+  const development = read("NODE_ENV") === "development";
+  return { config: Object.freeze({ backendUrl, mcpPublicUrl, trustedProxies, development }), problems };
 }
 
 export function getConfig(): FrontendConfig {

@@ -1,12 +1,14 @@
 // Personal API keys: what creating one takes and what listing them shows (the key itself is shown once).
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { NO_NUL, NO_NUL_MESSAGE } from "./text";
 
 export const API_KEY_PREFIX = "tdo_";
 
 export const CreateApiKeyInput = z.strictObject({
   name: z
     .string()
+    .regex(NO_NUL, `Name ${NO_NUL_MESSAGE}`)
     .trim()
     .min(1, "Name must not be empty")
     .max(LIMITS.apiKeyName, `Name must be at most ${LIMITS.apiKeyName} characters`)

@@ -1,11 +1,13 @@
 // The assistant's conversations: one chat turn's input and answer, and the stored messages.
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { NO_NUL, NO_NUL_MESSAGE } from "./text";
 import { TimeZone } from "./time-zone";
 
 export const ChatInput = z.strictObject({
   message: z
     .string()
+    .regex(NO_NUL, `message ${NO_NUL_MESSAGE}`)
     .trim()
     .min(1, "message must not be empty")
     .max(LIMITS.chatMessage, `message must be at most ${LIMITS.chatMessage} characters`)

@@ -4,10 +4,13 @@ import { z } from "zod";
 import { DueFilter, Priority, Sort, SortOrder, TaskStatus } from "./enums";
 import { LIMITS } from "./limits";
 import { canonicalRecurrence } from "./recurrence";
+import { NO_NUL, NO_NUL_MESSAGE, stripBidiControls } from "./text";
 import { TimeZone } from "./time-zone";
 
 export const Title = z
   .string()
+  .regex(NO_NUL, `Title ${NO_NUL_MESSAGE}`)
+  .overwrite(stripBidiControls)
   .trim()
   .min(1, "Title must not be empty")
   .max(LIMITS.title, `Title must be at most ${LIMITS.title} characters`)
@@ -15,6 +18,7 @@ export const Title = z
 
 export const Description = z
   .string()
+  .regex(NO_NUL, `Description ${NO_NUL_MESSAGE}`)
   .max(LIMITS.description, `Description must be at most ${LIMITS.description} characters`)
   .meta({ description: `Free-text notes, up to ${LIMITS.description} characters`, example: "Transfer to landlord" });
 
@@ -40,9 +44,17 @@ export const Tags = z
   .pipe(z.array(z.string()).max(LIMITS.tags, `At most ${LIMITS.tags} tags`))
   .meta({ description: `Up to ${LIMITS.tags} tags`, example: ["home", "finance"] });
 
+/** Postgres has no year 0 and JavaScript writes years past 9999 as "+010000": both would fail in the database. */
+const EARLIEST = new Date("0001-01-01T00:00:00Z").getTime();
+const LATEST = new Date("9999-12-31T23:59:59.999Z").getTime();
+
 export const DateTime = z.iso
   .datetime({ offset: true, message: "Must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T09:00:00Z" })
   .transform((s) => new Date(s))
+  .refine(
+    (d) => d.getTime() >= EARLIEST && d.getTime() <= LATEST,
+    "Dates must fall between the years 0001 and 9999 (UTC)",
+  )
   .meta({ description: "ISO 8601 date-time with offset", example: "2026-12-01T09:00:00Z" });
 
 export const Recurrence = z
@@ -119,6 +131,7 @@ export type UpdateTaskBody = z.input<typeof UpdateTaskInput>;
 export const QuickAddInput = z.strictObject({
   text: z
     .string()
+    .regex(NO_NUL, `text ${NO_NUL_MESSAGE}`)
     .trim()
     .min(1, "text must not be empty")
     .max(LIMITS.quickAddText, `text must be at most ${LIMITS.quickAddText} characters`)
@@ -140,7 +153,7 @@ export type ParsedTask = z.infer<typeof ParsedTask>;
 
 export const ListTasksQuery = z.strictObject({
   status: TaskStatus.default("all"),
-  q: z.string().trim().max(LIMITS.query).optional(),
+  q: z.string().regex(NO_NUL, `q ${NO_NUL_MESSAGE}`).trim().max(LIMITS.query).optional(),
   priority: Priority.optional(),
   tag: z
     .union([Tag, z.array(Tag).max(LIMITS.tags)])

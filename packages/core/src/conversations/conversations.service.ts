@@ -143,18 +143,5 @@ export async function deleteConversation(db: Database, userId: string, id: strin
   await db.delete(conversations).where(and(eq(conversations.userId, userId), eq(conversations.id, id)));
 }
 
-export const ChatInput = z.strictObject({
-  message: z
-    .string()
-    .trim()
-    .min(1, "message must not be empty")
-    .max(4000, "message must be at most 4000 characters")
-    .meta({ example: "remind me to call the dentist tomorrow at 9am" }),
-  conversation_id: z.uuid("conversation_id must be a conversation id").optional(),
-  timezone: z
-    .string()
-    .max(64)
-    .optional()
-    .meta({ description: "IANA time zone dates are resolved in", example: "Europe/Paris" }),
-});
-export type ChatInput = z.infer<typeof ChatInput>;
+// One definition, in the contract (it refuses NUL bytes and unknown time zones).
+export { ChatInput } from "@todo/contract/conversation";

@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock";
 import { schema } from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -33,7 +34,15 @@ export interface DatabaseOptions {
   /** The service's DATA_DIR; PGlite keeps its files in `<dataDir>/pglite`. `memory://` keeps them in memory. */
   dataDir?: string;
   poolMax?: number;
+  /**
+   * Postgres only: the server cancels a statement running longer than this (statement_timeout), and the client
+   * gives up on an answer 1 s later (a frozen server cannot cancel anything). Migrations are not limited.
+   */
+  statementTimeoutMs?: number;
 }
+
+/** Default statement timeout: far above any query of the app (milliseconds), far below a client's patience. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 
 /** Any value works as long as every replica uses the same one: it serialises concurrent migrators. */
 const MIGRATION_LOCK_ID = 727_411_001;
@@ -57,17 +66,35 @@ async function appliedCount(query: (sql: string) => Promise<{ rows: unknown[] }>
 }
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
-  if (options.url) return createPostgres(options.url, options.poolMax ?? 10);
+  if (options.url) {
+    return createPostgres(
+      options.url,
+      options.poolMax ?? 10,
+      options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    );
+  }
   const dataDir = options.dataDir ?? "memory://";
-  return createPglite(dataDir.startsWith("memory://") ? dataDir : join(dataDir, "pglite"));
+  if (dataDir.startsWith("memory://")) return createPglite(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const release = await lockDataDir(dataDir);
+  try {
+    return await createPglite(join(dataDir, "pglite"), release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
-function createPostgres(url: string, max: number): DatabaseHandle {
+function createPostgres(url: string, max: number, statementTimeoutMs: number): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    connectionTimeoutMillis: 5_000,
+    // Also bounds the wait for a free connection when every one is busy.
+    connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 1_000,
   });
   // An idle client losing its connection (database restarted) must not crash the process;
   // the pool replaces it on the next checkout.
@@ -81,7 +108,10 @@ function createPostgres(url: string, max: number): DatabaseHandle {
       await pool.query("select 1");
     },
     async migrate() {
-      const client = await pool.connect();
+      // Its own connection without the pool's timeouts: waiting for another replica's migration lock, or a long
+      // migration, is expected here.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
       try {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
         try {
@@ -92,7 +122,7 @@ function createPostgres(url: string, max: number): DatabaseHandle {
           await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]);
         }
       } finally {
-        client.release();
+        await client.end();
       }
     },
     async isMigrated() {
@@ -104,7 +134,7 @@ function createPostgres(url: string, max: number): DatabaseHandle {
   };
 }
 
-async function createPglite(dataDir: string): Promise<DatabaseHandle> {
+async function createPglite(dataDir: string, releaseLock?: () => Promise<void>): Promise<DatabaseHandle> {
   // Loaded only in embedded mode, so a deployment on Postgres never needs the PGlite package.
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
     import("@electric-sql/pglite"),
@@ -137,6 +167,7 @@ async function createPglite(dataDir: string): Promise<DatabaseHandle> {
       if (closed) return;
       closed = true;
       await client.close();
+      await releaseLock?.();
     },
   };
 }
@@ -151,11 +182,13 @@ const CONNECTION_CODES = new Set([
   "57P01",
   "57P02",
   "57P03",
+  // statement_timeout: the database is too slow to answer right now, which a client should treat the same way.
+  "57014",
 ]);
 const CONNECTION_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|database is closed|the database system is (starting up|shutting down)/i;
+  /Connection terminated|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|database is closed|PGlite is closed|the database system is (starting up|shutting down)/i;
 
-/** True when an error (or anything in its cause chain) means the database could not be reached. */
+/** True when an error (or anything in its cause chain) means the database could not be reached in time. */
 export function isConnectionError(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;

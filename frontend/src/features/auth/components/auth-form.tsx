@@ -10,12 +10,8 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/co
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ApiError, isUnreachable } from "@/lib/api-client";
+import { safeNextPath } from "@/lib/safe-next";
 import { useSession, useSignIn, useSignUp } from "../api/auth";
-
-/** Only same-site paths: `?next=` must never send someone to another origin. */
-function safeNext(next: string | null): string {
-  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/sign-") ? next : "/tasks";
-}
 
 function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
@@ -35,7 +31,7 @@ function messageFor(error: unknown, mode: "sign-in" | "sign-up"): string {
 export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const router = useRouter();
   const searchParams = useSearchParams();
-  const next = safeNext(searchParams.get("next"));
+  const next = safeNextPath(searchParams.get("next"));
   const session = useSession();
   const signIn = useSignIn();
   const signUp = useSignUp();
@@ -127,7 +123,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
             />
             {isSignUp && (
               <p id={`${ids.password}-hint`} className="text-xs text-muted-foreground">
-                At least 8 characters.
+                At least 8 characters, and not one of the most common passwords.
               </p>
             )}
             {errors.password && <p className="text-sm text-destructive">{errors.password}</p>}
