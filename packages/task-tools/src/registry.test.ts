@@ -179,12 +179,28 @@ describe.each(databaseKinds)("task tools on %s", (kind) => {
 });
 
 describe("task tools when the database fails", () => {
-  it("answers internal_error without internals and logs the cause", async () => {
+  it("answers service_unavailable, to be retried, when the database cannot be reached", async () => {
     const database = await createTestDatabase("pglite");
     const userId = await insertUser(database.handle.db);
     await database.drop();
     const logged: unknown[] = [];
     const ctx: ToolContext = { db: database.handle.db, userId, logger: { error: (details) => logged.push(details) } };
+    const failure = expectFailure(
+      await callTool(ctx, "add_task", { title: "x" }),
+      "service_unavailable",
+      /^The database is unreachable right now; try again in a few seconds$/,
+    );
+    expect(failure.error.details).toBeUndefined();
+  });
+
+  it("answers internal_error without internals and logs the cause of an unexpected failure", async () => {
+    const logged: unknown[] = [];
+    // A database handle that breaks in an unforeseen way (not a connection error).
+    const ctx: ToolContext = {
+      db: {} as ToolContext["db"],
+      userId: "u",
+      logger: { error: (details) => logged.push(details) },
+    };
     const failure = expectFailure(
       await callTool(ctx, "add_task", { title: "x" }),
       "internal_error",

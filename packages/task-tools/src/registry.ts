@@ -5,6 +5,7 @@
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AppError, ForbiddenError, validationErrorFrom } from "@todo/contract/errors";
 import { ToolError, type ToolName } from "@todo/contract/tools";
+import { isConnectionError } from "@todo/core/db/client";
 import { z } from "zod";
 import { addTask } from "./add-task";
 import { completeTask } from "./complete-task";
@@ -67,6 +68,12 @@ export async function runTool(ctx: ToolContext, tool: TaskTool, rawArgs: unknown
     };
   } catch (error) {
     if (error instanceof AppError) return failure(error);
+    if (isConnectionError(error)) {
+      // Like REST's 503: the caller may retry; nothing was changed by this call.
+      return failure(
+        new AppError("service_unavailable", "The database is unreachable right now; try again in a few seconds"),
+      );
+    }
     ctx.logger.error({ err: error, tool: tool.name }, "tool failed");
     return failure(new AppError("internal_error", `${tool.name} failed because of a server problem; please try again`));
   }
