@@ -14,6 +14,43 @@ export { isValidTimeZone } from "@todo/contract/time-zone";
  */
 const MAX_PERIODS = 2_000;
 const MAX_CANDIDATES = 50_000;
+/** Yearly rules repeat their calendar every 400 years (the Gregorian cycle): scanning further finds nothing new. */
+const MAX_YEARS = 400;
+
+const periodsFor = (freq: RecurrenceParts["freq"]) => (freq === "YEARLY" ? MAX_YEARS : MAX_PERIODS);
+
+/** Days in each month at most (February in a leap year). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Day of the (leap) year each month starts on, 1-based. */
+const MONTH_START = MONTH_DAYS.map((_, i) => 1 + MONTH_DAYS.slice(0, i).reduce((a, b) => a + b, 0));
+
+/**
+ * Rules whose parts cannot meet on any calendar (the 31st of February, ISO week 1 in July), found without
+ * iterating: these would otherwise cost a full scan of the bound before being refused.
+ */
+function neverOnTheCalendar(rule: RecurrenceParts): boolean {
+  const { byMonth: months, byMonthDay: days, byWeekNo: weeks } = rule;
+  if (months && days?.every((d) => d > 0)) {
+    if (!months.some((m) => days.some((d) => d <= (MONTH_DAYS[m - 1] ?? 0)))) return true;
+  }
+  if (months && weeks?.every((w) => w > 0)) {
+    // ISO week w holds days (w-1)*7-2 … w*7+3 of the year at the widest; a week a whole week away from every
+    // listed month can never fall in one.
+    const meets = weeks.some((w) =>
+      months.some((m) => {
+        const first = MONTH_START[m - 1] ?? 0;
+        const last = first + (MONTH_DAYS[m - 1] ?? 0) - 1;
+        const weekFirst = (w - 1) * 7 - 9;
+        const weekLast = w * 7 + 10;
+        // Week 1 and the last weeks also reach into the neighbouring year's December or January.
+        const wraps = (w === 1 && m === 12) || (w >= 52 && m === 1);
+        return wraps || (weekFirst <= last && weekLast >= first);
+      }),
+    );
+    if (!meets) return true;
+  }
+  return false;
+}
 
 /** Where an evaluation starts when a rule is checked without a task: any fixed instant works. */
 const REFERENCE_START = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -120,13 +157,14 @@ function evaluate(ruleText: string, from: Date, timeZone: string): Outcome {
   const start = zoned(from, timeZone);
   const wall = wallClock(from, timeZone);
   const rule = withMonthEndClamp(parsed, wall.day, wall.month);
+  if (neverOnTheCalendar(rule)) return { rare: true };
   if (rule.until && rule.until.getTime() <= from.getTime()) return { ended: true };
   try {
     const next = new RRuleTemporal({
       freq: rule.freq,
       dtstart: start,
       tzid: timeZone,
-      maxIterations: MAX_PERIODS,
+      maxIterations: periodsFor(rule.freq),
       maxCandidateEvaluations: MAX_CANDIDATES,
       cache: false,
       ...(rule.interval !== undefined && { interval: rule.interval }),
@@ -159,7 +197,14 @@ export function nextOccurrence(rule: string, from: Date, timeZone = "UTC"): Date
 export function assertRepeats(rule: string, from: Date, timeZone = "UTC"): void {
   const outcome = evaluate(rule, from, timeZone);
   if ("rare" in outcome) {
-    const message = `"${rule}" never comes round (no occurrence within ${MAX_PERIODS} periods of its start)`;
+    let freq: RecurrenceParts["freq"] | undefined;
+    try {
+      freq = parseRule(rule).freq;
+    } catch {
+      freq = undefined;
+    }
+    const periods = freq ? periodsFor(freq) : MAX_PERIODS;
+    const message = `"${rule}" never comes round (no occurrence within ${periods} periods of its start)`;
     throw new ValidationError(`recurrence: ${message}`, [{ path: "recurrence", message }]);
   }
 }
