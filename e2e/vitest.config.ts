@@ -14,5 +14,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 1,
     reporters: ["default"],
+    // The UI answers after the backend does: on a loaded machine that is more than the default second.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
