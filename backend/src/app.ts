@@ -2,11 +2,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { validationErrorFrom } from "@todo/contract/errors";
 import type { DatabaseHandle } from "@todo/core/db/client";
+import { createMailer, type Mailer } from "@todo/core/mail/mailer";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
-import { createAuth, logExistingAccountSignUp } from "./auth/auth";
+import { createAuth, notifyExistingAccountSignUp } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
 import { requireUser } from "./auth/require-user";
 import { SessionCache } from "./auth/session-cache";
@@ -28,12 +29,20 @@ export interface CreateAppOptions {
   logger: Logger;
   /** Turned to draining by the shutdown sequence; /ready then answers 503. */
   readiness?: Readiness;
+  /** Outgoing email; built from config.mail when not given. */
+  mailer?: Mailer;
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
-export function createApp({ config, database, logger, readiness = { draining: false } }: CreateAppOptions) {
-  const auth = createAuth(database.db, config, logExistingAccountSignUp(logger));
+export function createApp({
+  config,
+  database,
+  logger,
+  readiness = { draining: false },
+  mailer = createMailer(config.mail),
+}: CreateAppOptions) {
+  const auth = createAuth(database.db, config, notifyExistingAccountSignUp(logger, mailer, config.appUrl));
   const deps: AppDeps = { config, database, logger, auth };
   const metrics = createMetrics();
   const sessions = new SessionCache(config.sessionCacheMs);

@@ -8,6 +8,7 @@ import {
   requireSecretInProduction,
   resolveAuthSecret,
 } from "@todo/core/config/env";
+import { MailFrom, SmtpUrl } from "@todo/core/mail/mailer";
 import { z } from "zod";
 import { compileTrust, type TrustProxy } from "./http/client-address";
 
@@ -59,6 +60,9 @@ const EnvSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    SMTP_URL: SmtpUrl,
+    MAIL_FROM: MailFrom,
+    APP_URL: optionalUrl,
   })
   .superRefine(requireSecretInProduction);
 
@@ -91,6 +95,10 @@ export interface Config {
   /** When set, /metrics wants `Authorization: Bearer <token>`; unset, it answers loopback callers only. */
   metricsToken: string | undefined;
   dbStatementTimeoutMs: number;
+  /** Outgoing email; off without SMTP_URL. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Where people open the app (links in emails): the frontend's public address. */
+  appUrl: string;
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
@@ -154,6 +162,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustedProxies: env.TRUSTED_PROXIES,
     metricsToken: env.METRICS_TOKEN,
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    appUrl: env.APP_URL ?? "http://localhost:3000",
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
     embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,

@@ -1,6 +1,9 @@
 // Better Auth (email + password, sessions, bearer tokens for scripts) on the application's own database.
 import type { Database } from "@todo/core/db/client";
 import { accounts, rateLimits, sessions, users, verifications } from "@todo/core/db/schema";
+import type { Mailer } from "@todo/core/mail/mailer";
+import { existingAccountSignUp } from "@todo/core/mail/messages";
+import { logSafeError } from "@todo/core/runtime/log-safe-error";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
@@ -9,11 +12,18 @@ import type { Config } from "../config";
 import { type NotifyExistingAccount, signUpGuard } from "./sign-up-guard";
 
 /**
- * Until email exists (the SMTP issue), telling the owner of an account that someone tried to sign up with its
- * address is a log line; the mailer will take this hook's place.
+ * Tells the owner of an account that someone tried to sign up with its address: an email when SMTP_URL is set,
+ * always a log line. The email goes out in the background, so the sign-up answers as fast as a new one would
+ * (its timing must not tell that the address is registered); a failed delivery is logged, never shown.
  */
-export function logExistingAccountSignUp(logger: Logger): NotifyExistingAccount {
-  return async ({ userId }) => logger.info({ user: userId }, "sign-up attempted with the email of an existing account");
+export function notifyExistingAccountSignUp(logger: Logger, mailer: Mailer, appUrl: string): NotifyExistingAccount {
+  return async ({ userId, email }) => {
+    logger.info({ user: userId }, "sign-up attempted with the email of an existing account");
+    if (!mailer.enabled) return;
+    mailer
+      .send({ to: email, ...existingAccountSignUp({ email, appUrl }) })
+      .catch((error: unknown) => logger.warn({ user: userId, err: logSafeError(error) }, "could not send the email"));
+  };
 }
 
 export function createAuth(db: Database, config: Config, notifyExistingAccount: NotifyExistingAccount) {

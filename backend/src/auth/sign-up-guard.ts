@@ -4,7 +4,7 @@
 // does not tell whether the email is registered:
 // - the right password for that account signs its owner in (a real session, as sign-in would);
 // - any other password gets a decoy session that no request accepts, and the account's owner is told
-//   (notifyExistingAccount: a log line today; the email once SMTP lands, issue 13 of the design).
+//   (notifyExistingAccount: a log line, and an email when SMTP_URL is set).
 // Both branches hash or verify the password, so their timing matches a real sign-up's.
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { APIError, createAuthMiddleware } from "better-auth/api";

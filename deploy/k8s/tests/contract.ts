@@ -12,6 +12,7 @@ export const SECRET_ENV = [
   "BETTER_AUTH_SECRET",
   "OPENAI_API_KEY",
   "METRICS_TOKEN",
+  "SMTP_URL",
   "POSTGRES_PASSWORD",
 ] as const;
 /** Secret-looking names outside SECRET_ENV get the same treatment, so a new credential cannot slip in as a literal. */
@@ -55,6 +56,9 @@ export const WORKLOADS: readonly WorkloadContract[] = [
       "BETTER_AUTH_SECRET",
       "OPENAI_API_KEY",
       "METRICS_TOKEN",
+      "SMTP_URL",
+      "MAIL_FROM",
+      "APP_URL",
     ],
     values: {
       HOST: "0.0.0.0",
