@@ -33,7 +33,7 @@ describe("docker", () => {
   });
 });
 
-describe.each(preparation.reports)("todo-$service", (report) => {
+describe.each(preparation.reports.map((report) => [report.service, report] as const))("todo-%s", (_, report) => {
   const ref = `todo-${report.service}:${TAG}`;
 
   it.skipIf(REUSE)("builds from a clean cache in under 5 min", () => {
