@@ -3,10 +3,10 @@
 // or, until that exists or with E2E_STACK=separate, the backend via tsx and the standalone frontend server.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, waitForHttp } from "../test/net";
 
 export const REPO = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const ARTIFACTS = join(REPO, "e2e", "artifacts");
@@ -21,17 +21,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
+export { freePort } from "../test/net";
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -105,20 +95,20 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export async function waitForUrl(url: string, processes: ChildProcess[], timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const dead = processes.find((p) => p.exitCode !== null);
-    if (dead)
-      throw new Error(`a stack process exited (code ${dead.exitCode}) before ${url} answered; see e2e/artifacts/logs`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
+  const dead = () => processes.find((p) => p.exitCode !== null);
+  try {
+    await waitForHttp(url, {
+      timeoutMs,
+      intervalMs: 500,
+      requestTimeoutMs: 2_000,
+      abortIf: () => {
+        const exited = dead();
+        return exited ? `a stack process exited (code ${exited.exitCode})` : undefined;
+      },
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; see e2e/artifacts/logs`);
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s; see e2e/artifacts/logs`);
 }
 
 /** A frontend server alone, e.g. pointed at a backend that is down. */

@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { createEmptyPostgresDatabase } from "../test/databases";
-import { freePort, ROOT, waitForHttp } from "../test/processes";
+import { freePort, waitForHttp } from "../test/net";
+import { ROOT } from "../test/processes";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "@todo/core/db/client";
 import pino from "pino";
 import { loadConfig } from "../mcp-server/src/config";
 import { startMcpServer } from "../mcp-server/src/serve";
-import { freePort } from "./processes";
+import { freePort } from "./net";
 import { insertUser } from "./users";
 
 export const MCP_TEST_SECRET = "mcp-test-secret-mcp-test-secret-0123456789";

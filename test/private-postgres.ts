@@ -6,7 +6,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { freePort } from "./processes";
+import { freePort, waitFor } from "./net";
 
 const BIN = "/usr/lib/postgresql/15/bin";
 const NOBODY = { uid: 65534, gid: 65534 };
@@ -52,17 +52,19 @@ export async function startPrivatePostgres() {
       { ...asUser(), stdio: "ignore" },
     );
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    for (let i = 0; i < 100; i++) {
-      const client = new pg.Client({ connectionString: url });
-      try {
-        await client.connect();
-        await client.end();
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    throw new Error("the private Postgres did not start");
+    await waitFor(
+      "the private Postgres accepting connections",
+      async () => {
+        const client = new pg.Client({ connectionString: url });
+        try {
+          await client.connect();
+          return true;
+        } finally {
+          await client.end().catch(() => {});
+        }
+      },
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
   }
 
   await start();
