@@ -1,17 +1,21 @@
-// The wording of bulk-delete confirmations, shared by the builtin planner (which writes them) and the agent
-// (which reads them back from the stored conversation on the next turn).
-
-const CONFIRM_MARK = 'Reply "yes" to delete them';
+// Bulk-delete confirmations: the question the builtin planner writes, the pending confirmation it records in the
+// dialogue state (the exact deletions a "yes" runs), and how a reply reads as yes or no. The agent's gate reads the
+// recorded confirmation, never the wording of the question.
+import type { DialogueSaid } from "../dialogue/state";
 
 export function formatConfirmationRequest(tasks: { id: number; title: string }[], what: string): string {
   const lines = tasks.map((t) => `- #${t.id} ${t.title}`);
-  return `That would delete ${tasks.length} ${tasks.length === 1 ? "task" : "tasks"} (${what}):\n${lines.join("\n")}\nDelete all of them? ${CONFIRM_MARK}, or "no" to keep them.`;
+  return `That would delete ${tasks.length} ${tasks.length === 1 ? "task" : "tasks"} (${what}):\n${lines.join("\n")}\nDelete all of them? Reply "yes" to delete them, or "no" to keep them.`;
 }
 
-export function parseConfirmationRequest(text: string): { ids: number[] } | null {
-  if (!text.includes(CONFIRM_MARK)) return null;
-  const ids = [...text.matchAll(/^- #(\d+) /gm)].map((m) => Number(m[1]));
-  return ids.length ? { ids } : null;
+/** What asking to confirm these deletions records: the tasks shown, the question, and the pending deletion. */
+export function confirmationSaid(tasks: { id: number; title: string }[]): DialogueSaid {
+  const candidates = tasks.map((t) => ({ id: t.id, title: t.title }));
+  return {
+    shown: candidates,
+    question: { kind: "confirm", candidates, action: { kind: "delete" } },
+    confirmation: { tool: "delete_task", task_ids: candidates.map((t) => t.id) },
+  };
 }
 
 const YES =
