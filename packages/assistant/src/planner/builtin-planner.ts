@@ -8,6 +8,7 @@ import { isAction, planAction } from "./plan-action";
 import { planAdd } from "./plan-add";
 import { planConfirmed } from "./plan-batch";
 import { planDeleteMany } from "./plan-delete-many";
+import { planCorrection, planOrdinal, planUndo } from "./plan-dialogue";
 import { planFollowUp } from "./plan-follow-up";
 import { planList } from "./plan-list";
 import { planSeveral } from "./plan-several";
@@ -39,7 +40,9 @@ export function planTurn(input: PlanInput): Plan {
   }
 
   const parse = (text: string) => parseIntent(text, { now: input.now, timeZone: input.timeZone });
-  const followUp = planFollowUp(input, parse);
+  const undo = planUndo(input);
+  if (undo) return undo;
+  const followUp = planFollowUp(input, parse) ?? planOrdinal(input, parse) ?? planCorrection(input, parse);
   if (followUp && "type" in followUp) return followUp;
   if (!followUp) {
     const several = findSeveralTasks(input.message, "task 1");
