@@ -135,6 +135,11 @@ export const DialogueState = z.object({
   version: z.literal(DIALOGUE_STATE_VERSION),
   /** The tasks the last answer named, in the order it named them ("the second one", "them"). */
   shown: z.array(DialogueTask).max(DIALOGUE_MAX_TASKS),
+  /**
+   * The last list the person saw (a list, a question's candidates, a confirmation's tasks), in order, kept across
+   * turns until the next list: what an ordinal means ("tick off the third one", then "and the first one").
+   */
+  listed: z.array(DialogueTask).max(DIALOGUE_MAX_TASKS),
   /** The last change the assistant made, kept across turns until the next change (correct, undo). */
   last_change: z.object({ changes: z.array(DialogueChange).min(1).max(DIALOGUE_MAX_TASKS) }).nullable(),
   question: DialogueQuestion.nullable(),
@@ -146,12 +151,18 @@ export type DialogueState = z.infer<typeof DialogueState>;
  * What one answer of the builtin planner says about the dialogue (absent: nothing): the tasks it named, the
  * question it asked, the deletion a "yes" would confirm. The agent adds the turn's changes to make the next state.
  */
-export const DialogueSaid = DialogueState.pick({ shown: true, question: true, confirmation: true }).partial();
+export const DialogueSaid = DialogueState.pick({
+  shown: true,
+  listed: true,
+  question: true,
+  confirmation: true,
+}).partial();
 export type DialogueSaid = z.infer<typeof DialogueSaid>;
 
 export const EMPTY_DIALOGUE_STATE: DialogueState = Object.freeze({
   version: DIALOGUE_STATE_VERSION,
   shown: [],
+  listed: [],
   last_change: null,
   question: null,
   confirmation: null,

@@ -70,17 +70,25 @@ export function changeOf(call: TurnCall): DialogueChange | null {
 
 const titleOf = (change: DialogueChange) => change.after?.title ?? change.before?.title ?? "";
 
-/** The tasks a turn without a planner's word showed: those it changed, else the last list it read. */
-function shownByTools(calls: TurnCall[], changes: DialogueChange[]): DialogueTask[] {
-  if (changes.length) return changes.map((c) => ({ id: c.task_id, title: titleOf(c) }));
+/** The last list a turn's tools read, or null when it read none. */
+function listedByTools(calls: TurnCall[]): DialogueTask[] | null {
   for (let i = calls.length - 1; i >= 0; i--) {
     const call = calls[i]!;
     if (call.name !== "list_tasks") continue;
     const parsed = TOOLS.list_tasks.output.safeParse(call.output);
     if (parsed.success) return parsed.data.tasks.map((t) => ({ id: t.id, title: t.title }));
   }
-  return [];
+  return null;
 }
+
+/** The tasks a turn without a planner's word showed: those it changed, else the last list it read. */
+function shownByTools(calls: TurnCall[], changes: DialogueChange[]): DialogueTask[] {
+  if (changes.length) return changes.map((c) => ({ id: c.task_id, title: titleOf(c) }));
+  return listedByTools(calls) ?? [];
+}
+
+const remembered = (tasks: DialogueTask[]) =>
+  tasks.slice(0, DIALOGUE_MAX_TASKS).map((t) => ({ id: t.id, title: t.title }));
 
 export function nextDialogueState(
   previous: DialogueState,
@@ -95,7 +103,8 @@ export function nextDialogueState(
     said?.confirmation ?? (refused.length ? { tool: "delete_task" as const, task_ids: refused } : null);
   return {
     version: previous.version,
-    shown: shown.slice(0, DIALOGUE_MAX_TASKS).map((t) => ({ id: t.id, title: t.title })),
+    shown: remembered(shown),
+    listed: remembered((said ? said.listed : listedByTools(calls)) ?? previous.listed),
     last_change: changes.length ? { changes: changes.slice(-DIALOGUE_MAX_TASKS) } : previous.last_change,
     question: said?.question ?? null,
     confirmation,

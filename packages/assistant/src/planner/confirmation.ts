@@ -13,6 +13,7 @@ export function confirmationSaid(tasks: { id: number; title: string }[]): Dialog
   const candidates = tasks.map((t) => ({ id: t.id, title: t.title }));
   return {
     shown: candidates,
+    listed: candidates,
     question: { kind: "confirm", candidates, action: { kind: "delete" } },
     confirmation: { tool: "delete_task", task_ids: candidates.map((t) => t.id) },
   };

@@ -49,7 +49,7 @@ export function intentOf(action: DialogueAction, id: number): ActionIntent {
 /** The question "which one do you mean?" about these candidates, waiting to run this action. */
 export function whichOne(candidates: { id: number; title: string }[], action: DialogueAction): DialogueSaid {
   const shown = asShown(candidates);
-  return { shown, question: { kind: "which-task", candidates: shown, action } };
+  return { shown, listed: shown, question: { kind: "which-task", candidates: shown, action } };
 }
 
 /** The task a reference means: a number directly, or a title matched against the person's own tasks. */

@@ -65,7 +65,7 @@ describe("an ordinal after any list", () => {
     ]);
   });
   it("says so when the list was shorter, and adds nothing", () => {
-    expect(calls(plan("tick off the fifth one", { state: shown }))).toMatch(/named 3 tasks, so there is no fifth one/);
+    expect(calls(plan("tick off the fifth one", { state: shown }))).toMatch(/had 3 tasks, so there is no fifth one/);
   });
 });
 

@@ -26,7 +26,8 @@ const ORDINAL =
 
 /** "tick off the third one", "delete the last task": a position in the tasks the previous answer named. */
 export function planOrdinal(input: PlanInput, parse: (text: string) => Intent): FollowUp {
-  const shown = stateOf(input).shown;
+  const state = stateOf(input);
+  const shown = state.listed.length ? state.listed : state.shown;
   const found = ORDINAL.exec(input.message);
   if (!found || !shown.length) return null;
   const shape = parse(replaceSpan(input.message, found.index, found[0].length, "task 1"));
@@ -36,7 +37,7 @@ export function planOrdinal(input: PlanInput, parse: (text: string) => Intent): 
   const target = position ? shown[position - 1] : undefined;
   if (!target) {
     return reply(
-      `My last answer named ${shown.length} ${tasksWord(shown.length)}, so there is no ${word} one. Tell me its number, for example "task ${shown[0]!.id}".`,
+      `The last list I showed had ${shown.length} ${tasksWord(shown.length)}, so there is no ${word} one. Tell me its number, for example "task ${shown[0]!.id}".`,
     );
   }
   return { intent: { ...shape, ref: { id: target.id } } };

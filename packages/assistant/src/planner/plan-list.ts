@@ -27,7 +27,9 @@ export function planList(filter: ListFilter, input: PlanInput): Plan {
     return reply(filter.status === "completed" ? "You haven't completed any tasks yet." : `You have no ${what}.`);
   }
   const count = tasks.length === 1 ? `one of your ${what}` : `your ${tasks.length} ${what}`;
+  const shown = asShown(tasks.slice(0, LISTED_LINES));
   return reply(`Here ${tasks.length === 1 ? "is" : "are"} ${count}:\n${describeListed(tasks, input)}`, {
-    shown: asShown(tasks.slice(0, LISTED_LINES)),
+    shown,
+    listed: shown,
   });
 }

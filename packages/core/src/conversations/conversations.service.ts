@@ -158,7 +158,7 @@ export async function loadDialogueState(db: Database, userId: string, conversati
     .where(
       and(eq(messages.userId, userId), eq(messages.conversationId, conversationId), eq(messages.role, "assistant")),
     )
-    .orderBy(desc(messages.createdAt))
+    .orderBy(desc(messages.seq))
     .limit(1);
   return row ? readDialogueState(row.state) : EMPTY_DIALOGUE_STATE;
 }

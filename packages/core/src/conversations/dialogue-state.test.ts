@@ -26,6 +26,10 @@ const STATE: DialogueState = {
     { id: 3, title: "Call mom" },
     { id: 4, title: "Call the plumber" },
   ],
+  listed: [
+    { id: 3, title: "Call mom" },
+    { id: 4, title: "Call the plumber" },
+  ],
   last_change: {
     changes: [
       { tool: "update_task", task_id: 3, before: fields, after: { ...fields, due_at: "2026-11-28T09:00:00.000Z" } },
