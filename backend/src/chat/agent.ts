@@ -1,13 +1,17 @@
-// The assistant's stateless cycle: load history → store the user's message → run the model with the MCP tools → store
-// the answer → respond. Any replica can serve any turn. The tools are an MCP server in this process for the session's
+// The assistant's stateless cycle: load history and the dialogue state → store the user's message → run the model
+// with the MCP tools → store the answer with the next dialogue state → respond. Any replica can serve any turn. The tools are an MCP server in this process for the session's
 // user in embedded mode, else the MCP server at MCP_SERVER_URL with a short-lived token minted for this user.
 import { createMCPClient, type MCPClient } from "@ai-sdk/mcp";
+import { nextDialogueState, type TurnCall } from "@todo/assistant/dialogue/state";
+import { DialogueSaid, type DialogueState } from "@todo/contract/conversation";
 import { AppError } from "@todo/contract/errors";
+import type { Task } from "@todo/contract/task";
 import { ToolError, toolResultOf } from "@todo/contract/tools";
 import { mintAgentToken } from "@todo/core/auth/agent-token";
 import {
   appendMessage,
   type ChatInput,
+  loadDialogueState,
   loadMessages,
   type MessageJson,
   openConversation,
@@ -15,12 +19,13 @@ import {
 } from "@todo/core/conversations/conversations.service";
 import type { Database } from "@todo/core/db/client";
 import { isValidTimeZone } from "@todo/core/tasks/recurrence";
+import { getTask } from "@todo/core/tasks/tasks.service";
 import { connectInProcess } from "@todo/task-tools/mcp-server";
 import { generateText, type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from "ai";
 import type { Logger } from "pino";
 import type { Config } from "../config";
-import type { BuiltinProviderOptions } from "./builtin-model";
-import { guardDeletes, pendingConfirmationFrom } from "./confirmations";
+import { type BuiltinProviderOptions, DIALOGUE_METADATA, withStructuredResults } from "./builtin-model";
+import { confirmedDeletions, guardDeletes } from "./confirmations";
 import type { ChatModel } from "./model";
 
 export class AssistantUnavailableError extends AppError {
@@ -79,6 +84,45 @@ function toolCallsOf(steps: StepResult<ToolSet>[]): ToolCallRecord[] {
   );
 }
 
+/** The turn's tool calls as the dialogue state reads them: structured outputs, and each task before a change. */
+function turnCallsOf(steps: StepResult<ToolSet>[], before: Map<string, Task | null>): TurnCall[] {
+  return steps.flatMap((step) =>
+    step.toolCalls.map((call) => {
+      const result = step.toolResults.find((r) => r.toolCallId === call.toolCallId)?.output as
+        | McpToolResult
+        | undefined;
+      return {
+        name: call.toolName,
+        output: result && !result.isError ? result.structuredContent : undefined,
+        before: before.get(call.toolCallId) ?? null,
+      };
+    }),
+  );
+}
+
+/**
+ * The tools with each changed task read before update_task or complete_task runs on it, so the last change
+ * records its before (what undo restores). Read through core for the session's user; a task that cannot be read
+ * simply has no recorded before.
+ */
+function recordingBefore(deps: AgentDeps, userId: string, tools: ToolSet, before: Map<string, Task | null>): ToolSet {
+  const out: ToolSet = { ...tools };
+  for (const name of ["update_task", "complete_task"] as const) {
+    const original = tools[name];
+    const execute = original?.execute;
+    if (!original || !execute) continue;
+    out[name] = {
+      ...original,
+      execute: async (input: unknown, options: Parameters<typeof execute>[1]) => {
+        const id = (input as { task_id?: unknown } | null)?.task_id;
+        before.set(options.toolCallId, await getTask(deps.db, userId, id).catch(() => null));
+        return execute(input as never, options);
+      },
+    } as ToolSet[string];
+  }
+  return out;
+}
+
 interface McpToolResult {
   isError?: boolean;
   structuredContent?: unknown;
@@ -128,6 +172,12 @@ async function connectTools(deps: AgentDeps, userId: string): Promise<MCPClient>
 
 interface PreparedTurn {
   conversationId: string;
+  /** The dialogue state after the previous answer. */
+  dialogue: DialogueState;
+  /** Task ids whose deletion the gate refused in this turn. */
+  refusedDeletes: number[];
+  /** Each changed task as it was before the change, by tool call id. */
+  before: Map<string, Task | null>;
   messages: ModelMessage[];
   system: string;
   tools: ToolSet;
@@ -149,16 +199,23 @@ async function prepareTurn(deps: AgentDeps, userId: string, input: ChatInput): P
     deps.logger.warn({ err: error }, "listing MCP tools failed");
     throw new AssistantUnavailableError(UNREACHABLE);
   }
-  const pending = pendingConfirmationFrom(history, input.message);
+  const dialogue = await loadDialogueState(deps.db, userId, conversation.id);
+  const gate = guardDeletes(tools, confirmedDeletions(dialogue, input.message));
+  const before = new Map<string, Task | null>();
+  tools = recordingBefore(deps, userId, gate.tools, before);
+  if (deps.chatModel.kind === "builtin") tools = withStructuredResults(tools);
   await appendMessage(deps.db, userId, conversation.id, { role: "user", content: input.message });
   return {
     conversationId: conversation.id,
+    dialogue,
+    refusedDeletes: gate.refused,
+    before,
     system: systemPrompt(timeZone, now),
     messages: [...historyToMessages(history), { role: "user", content: input.message }],
-    tools: guardDeletes(tools, pending.confirmed),
+    tools,
     mcp,
     providerOptions: {
-      builtin: { timeZone, now: now.toISOString(), pending: pending.state } satisfies BuiltinProviderOptions,
+      builtin: { timeZone, now: now.toISOString(), dialogue } satisfies BuiltinProviderOptions,
     },
   };
 }
@@ -176,6 +233,22 @@ function callOptions(deps: AgentDeps, turn: PreparedTurn) {
   };
 }
 
+/**
+ * The dialogue state after this turn: the previous one, this turn's changes and refused deletions, and what the
+ * builtin model's answer said (an LLM says nothing of the kind, so the tools' outputs stand for it).
+ */
+function dialogueAfter(
+  deps: AgentDeps,
+  turn: PreparedTurn,
+  steps: StepResult<ToolSet>[],
+  metadata: Record<string, Record<string, unknown>> | undefined,
+): DialogueState {
+  const saidRaw =
+    deps.chatModel.kind === "builtin" ? metadata?.[DIALOGUE_METADATA.provider]?.[DIALOGUE_METADATA.key] : undefined;
+  const said = saidRaw === undefined ? undefined : DialogueSaid.safeParse(saidRaw).data;
+  return nextDialogueState(turn.dialogue, turnCallsOf(steps, turn.before), said, turn.refusedDeletes);
+}
+
 function modelFailure(deps: AgentDeps, error: unknown): string {
   deps.logger.warn({ err: error }, "assistant model failed");
   return "Sorry, the assistant's model did not answer properly, so I did not finish that. Your tasks are as they were before anything I reported above; please try again or rephrase.";
@@ -185,16 +258,23 @@ export async function chat(deps: AgentDeps, userId: string, input: ChatInput): P
   const turn = await prepareTurn(deps, userId, input);
   let response: string;
   let toolCalls: ToolCallRecord[] = [];
+  let dialogue = nextDialogueState(turn.dialogue, [], {});
   try {
     const result = await generateText(callOptions(deps, turn));
     toolCalls = toolCallsOf(result.steps);
+    dialogue = dialogueAfter(deps, turn, result.steps, result.providerMetadata);
     response = result.text.trim() || "Done.";
   } catch (error) {
     response = modelFailure(deps, error);
   } finally {
     await turn.mcp.close().catch(() => {});
   }
-  await appendMessage(deps.db, userId, turn.conversationId, { role: "assistant", content: response, toolCalls });
+  await appendMessage(deps.db, userId, turn.conversationId, {
+    role: "assistant",
+    content: response,
+    toolCalls,
+    dialogue,
+  });
   return { conversation_id: turn.conversationId, response, tool_calls: toolCalls };
 }
 
@@ -202,21 +282,25 @@ export async function chat(deps: AgentDeps, userId: string, input: ChatInput): P
 export async function chatStream(deps: AgentDeps, userId: string, input: ChatInput): Promise<Response> {
   const turn = await prepareTurn(deps, userId, input);
   let stored = false;
-  const store = async (content: string, toolCalls: ToolCallRecord[]) => {
+  const store = async (content: string, toolCalls: ToolCallRecord[], dialogue: DialogueState) => {
     if (stored) return;
     stored = true;
     await turn.mcp.close().catch(() => {});
-    await appendMessage(deps.db, userId, turn.conversationId, { role: "assistant", content, toolCalls }).catch(
-      (error) => deps.logger.error({ err: error }, "storing the assistant's answer failed"),
-    );
+    await appendMessage(deps.db, userId, turn.conversationId, {
+      role: "assistant",
+      content,
+      toolCalls,
+      dialogue,
+    }).catch((error) => deps.logger.error({ err: error }, "storing the assistant's answer failed"));
   };
   const result = streamText({
     ...callOptions(deps, turn),
     onFinish: async (event) => {
-      await store(event.text.trim() || "Done.", toolCallsOf(event.steps));
+      const dialogue = dialogueAfter(deps, turn, event.steps, event.providerMetadata);
+      await store(event.text.trim() || "Done.", toolCallsOf(event.steps), dialogue);
     },
     onError: async ({ error }) => {
-      await store(modelFailure(deps, error), []);
+      await store(modelFailure(deps, error), [], nextDialogueState(turn.dialogue, [], {}));
     },
   });
   return result.toUIMessageStreamResponse({

@@ -1,5 +1,7 @@
-// The builtin model as an AI SDK language model: it reads the conversation the agent loop hands it, asks the
-// assistant's planner for the next tool calls or the answer, and returns them exactly as an LLM provider would.
+// The builtin model as an AI SDK language model: it reads the person's message and this turn's tool results (their
+// structured outputs) from the prompt the agent loop hands it, and the previous dialogue state from its provider
+// options; asks the assistant's planner for the next tool calls or the answer; and returns them exactly as an LLM
+// provider would, with what the answer says about the dialogue in its provider metadata.
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
@@ -8,14 +10,21 @@ import type {
   LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
 } from "@ai-sdk/provider";
-import { type PlanInput, planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
+import { planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
+import { type DialogueState, readDialogueState } from "@todo/contract/conversation";
+import { TOOLS, ToolError, ToolName } from "@todo/contract/tools";
+import type { Tool, ToolSet } from "ai";
 
 export interface BuiltinProviderOptions {
   timeZone: string;
   /** ISO time of the turn, so every step of one turn resolves "tomorrow" the same way. */
   now: string;
-  pending: PlanInput["pending"];
+  /** The dialogue state after the previous answer (validated when it was read from the database). */
+  dialogue: DialogueState;
 }
+
+/** Where the builtin model's final answer puts what it says about the dialogue (the agent reads it back). */
+export const DIALOGUE_METADATA = { provider: "builtin", key: "dialogue" } as const;
 
 const USAGE = {
   inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
@@ -31,55 +40,56 @@ function textOf(content: unknown): string {
     .join("\n");
 }
 
-/** A tool's output as the planner wants it: JSON when the tool succeeded, the sentence when it failed. */
-function readOutput(output: unknown): { ok: boolean; value?: unknown; error?: string } {
+/**
+ * A tool's output as the planner wants it: the tool's structured output, checked against the contract, when it
+ * succeeded; its coded error when it failed. The text of a result is never parsed.
+ */
+function readOutput(name: string, output: unknown): Pick<ToolOutcome, "ok" | "value" | "error"> {
   const o = output as { type?: string; value?: unknown };
-  let text: string | undefined;
-  let isError = o?.type === "error-text" || o?.type === "error-json";
-  if (o?.type === "text" || o?.type === "error-text") text = String(o.value);
-  else if (o?.type === "content") text = textOf(o.value);
-  else if (o?.type === "json" || o?.type === "error-json") {
-    const v = o.value as { content?: unknown; isError?: boolean };
-    if (v && typeof v === "object" && "content" in v) {
-      text = textOf(v.content);
-      isError ||= v.isError === true;
-    } else return isError ? { ok: false, error: JSON.stringify(o.value) } : { ok: true, value: o.value };
-  } else if (o?.type === "execution-denied") return { ok: false, error: "The tool call was refused" };
-  if (text === undefined) return { ok: false, error: "The tool returned nothing" };
-  if (isError) return { ok: false, error: text };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    // Our tools answer JSON on success and a plain sentence on failure.
-    return { ok: false, error: text };
+  if (o?.type === "execution-denied")
+    return { ok: false, error: { code: "forbidden", message: "The tool call was refused" } };
+  if (o?.type !== "json" && o?.type !== "error-json" && o?.type !== "error-text") {
+    return {
+      ok: false,
+      error: { code: "internal_error", message: "The tool returned nothing the assistant can read" },
+    };
   }
+  const result = (o.type === "error-text" ? {} : (o.value ?? {})) as { isError?: boolean; structuredContent?: unknown };
+  if (o.type !== "json" || result.isError) {
+    const failure = ToolError.safeParse(result.structuredContent);
+    if (failure.success)
+      return { ok: false, error: { code: failure.data.error.code, message: failure.data.error.message } };
+    return { ok: false, error: { code: "internal_error", message: "The tool failed" } };
+  }
+  const tool = ToolName.safeParse(name);
+  const parsed = tool.success ? TOOLS[tool.data].output.safeParse(result.structuredContent) : null;
+  if (!parsed?.success)
+    return { ok: false, error: { code: "internal_error", message: "The tool returned an unexpected result" } };
+  return { ok: true, value: parsed.data };
 }
 
-/** The exchange before the latest message: the person's previous message and the answer it got. */
-function previousExchange(prompt: LanguageModelV3Prompt, lastUser: number): PlanInput["previous"] {
-  let answerAt = -1;
-  for (let i = lastUser - 1; i >= 0 && answerAt < 0; i--) if (prompt[i]!.role === "assistant") answerAt = i;
-  if (answerAt < 0) return null;
-  for (let i = answerAt - 1; i >= 0; i--) {
-    if (prompt[i]!.role === "user") {
-      return { message: textOf(prompt[i]!.content), answer: textOf(prompt[answerAt]!.content) };
-    }
+/**
+ * The tools as the builtin model reads their results: the whole MCP result (structuredContent and the error code
+ * beside the text) instead of the text an LLM is given.
+ */
+export function withStructuredResults(tools: ToolSet): ToolSet {
+  const out: ToolSet = {};
+  for (const [name, t] of Object.entries(tools)) {
+    out[name] = {
+      ...t,
+      toModelOutput: ({ output }: { output: unknown }) => ({ type: "json", value: output as never }),
+    } as Tool;
   }
-  return null;
+  return out;
 }
 
-/** The person's latest message, the exchange before it, and the tool calls made since it with their results. */
-export function readTurn(prompt: LanguageModelV3Prompt): {
-  message: string;
-  outcomes: ToolOutcome[];
-  previous: PlanInput["previous"];
-} {
+/** The person's latest message and the tool calls made since it with their results. */
+export function readTurn(prompt: LanguageModelV3Prompt): { message: string; outcomes: ToolOutcome[] } {
   let lastUser = -1;
   prompt.forEach((m, i) => {
     if (m.role === "user") lastUser = i;
   });
   const message = lastUser >= 0 ? textOf(prompt[lastUser]!.content) : "";
-  const previous = lastUser > 0 ? previousExchange(prompt, lastUser) : null;
   const calls = new Map<string, ToolOutcome>();
   const outcomes: ToolOutcome[] = [];
   for (const m of prompt.slice(lastUser + 1)) {
@@ -99,11 +109,11 @@ export function readTurn(prompt: LanguageModelV3Prompt): {
       for (const part of m.content) {
         if (part.type !== "tool-result") continue;
         const outcome = calls.get(part.toolCallId);
-        if (outcome) Object.assign(outcome, readOutput(part.output));
+        if (outcome) Object.assign(outcome, readOutput(outcome.name, part.output));
       }
     }
   }
-  return { message, outcomes, previous };
+  return { message, outcomes };
 }
 
 export class BuiltinModel implements LanguageModelV3 {
@@ -115,14 +125,13 @@ export class BuiltinModel implements LanguageModelV3 {
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const settings = options.providerOptions?.builtin as unknown as BuiltinProviderOptions | undefined;
-    const { message, outcomes, previous } = readTurn(options.prompt);
+    const { message, outcomes } = readTurn(options.prompt);
     const plan = planTurn({
       message,
       outcomes,
-      previous,
+      state: readDialogueState(settings?.dialogue),
       timeZone: settings?.timeZone ?? "UTC",
       now: settings?.now ? new Date(settings.now) : new Date(),
-      pending: settings?.pending ?? null,
     });
     if (plan.type === "call") {
       const content: LanguageModelV3Content[] = plan.calls.map((c) => ({
@@ -138,6 +147,10 @@ export class BuiltinModel implements LanguageModelV3 {
       finishReason: { unified: "stop", raw: undefined },
       usage: USAGE,
       warnings: [],
+      // What the answer says about the dialogue (tasks named, question asked, deletion pending), as plain JSON.
+      providerMetadata: {
+        [DIALOGUE_METADATA.provider]: { [DIALOGUE_METADATA.key]: JSON.parse(JSON.stringify(plan.said ?? {})) },
+      },
     };
   }
 

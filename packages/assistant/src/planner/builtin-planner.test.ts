@@ -1,8 +1,9 @@
+import { EMPTY_DIALOGUE_STATE } from "@todo/contract/conversation";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base, listed, plan } from "../../fixtures/planner-turn";
+import { base, confirmationOf, listed, plan, stateAfter, turn } from "../../fixtures/planner-turn";
 import { planTurn } from "./builtin-planner";
-import { isAffirmative, parseConfirmationRequest } from "./confirmation";
+import { isAffirmative } from "./confirmation";
 
 describe("planTurn", () => {
   it("adds, then confirms with what was added", () => {
@@ -56,7 +57,14 @@ describe("planTurn", () => {
 
   it("turns a missing task into a plain sentence", () => {
     const out = plan("delete task 99", {
-      outcomes: [{ name: "delete_task", args: { task_id: 99 }, ok: false, error: "Task 99 was not found" }],
+      outcomes: [
+        {
+          name: "delete_task",
+          args: { task_id: 99 },
+          ok: false,
+          error: { code: "not_found", message: "Task 99 was not found" },
+        },
+      ],
     });
     expect(out).toEqual({ type: "reply", text: "I couldn't find task 99." });
   });
@@ -69,7 +77,7 @@ describe("planTurn", () => {
   });
 
   it("asks before a bulk delete and deletes exactly the listed ids after yes", () => {
-    const ask = plan("delete all completed tasks", {
+    const ask = turn("delete all completed tasks", {
       outcomes: [
         listed([
           { id: 2, title: "Old", completed: true },
@@ -78,9 +86,8 @@ describe("planTurn", () => {
       ],
     });
     expect(ask.type).toBe("reply");
-    const text = ask.type === "reply" ? ask.text : "";
-    expect(parseConfirmationRequest(text)).toEqual({ ids: [2, 5] });
-    const yes = plan("yes", { pending: { action: "delete_many", ids: [2, 5], answer: isAffirmative("yes") } });
+    expect(confirmationOf(ask)).toEqual([2, 5]);
+    const yes = plan("yes", { state: stateAfter(ask) });
     expect(yes).toEqual({
       type: "call",
       calls: [
@@ -88,7 +95,7 @@ describe("planTurn", () => {
         { name: "delete_task", args: { task_id: 5 } },
       ],
     });
-    expect(plan("no", { pending: { action: "delete_many", ids: [2, 5], answer: isAffirmative("no") } })).toEqual({
+    expect(plan("no", { state: stateAfter(ask) })).toEqual({
       type: "reply",
       text: "OK, I kept them. Nothing was deleted.",
     });
@@ -116,8 +123,8 @@ describe("planTurn", () => {
     expect(answer.type === "reply" && answer.text).toMatch(
       /^Here are your 2 tasks due tomorrow:\n- Task 2: Tomorrow early[^\n]*\n- Task 3: Tomorrow evening/,
     );
-    const ask = plan("delete tomorrow's tasks", { ...paris, outcomes: [week] });
-    expect(ask.type === "reply" && parseConfirmationRequest(ask.text)).toEqual({ ids: [2, 3] });
+    const ask = turn("delete tomorrow's tasks", { ...paris, outcomes: [week] });
+    expect(confirmationOf(ask)).toEqual([2, 3]);
   });
 
   it("answers chit-chat without tools", () => {
@@ -140,11 +147,40 @@ describe("isAffirmative", () => {
 });
 
 describe("planTurn on arbitrary input", () => {
+  // The states earlier answers leave: a task added, a which-one question, a list, a pending deletion, nothing.
   const answers = fc.constantFrom(
-    "Added task 7: Buy milk.",
-    '2 tasks match "call", so I haven\'t changed anything. Which one do you mean?\n- Task 3: Call mom\n- Task 4: Call the plumber\nFor example: "delete task 3".',
-    "Here are your 2 tasks:\n- Task 1: Alpha\n- Task 2: Beta",
-    "",
+    stateAfter(turn("add buy milk", { outcomes: [{ name: "add_task", args: {}, ok: true, value: { task_id: 7 } }] })),
+    stateAfter(
+      turn("delete the call task", {
+        outcomes: [
+          listed([
+            { id: 3, title: "Call mom" },
+            { id: 4, title: "Call the plumber" },
+          ]),
+        ],
+      }),
+    ),
+    stateAfter(
+      turn("show my tasks", {
+        outcomes: [
+          listed([
+            { id: 1, title: "Alpha" },
+            { id: 2, title: "Beta" },
+          ]),
+        ],
+      }),
+    ),
+    stateAfter(
+      turn("delete tasks 1 and 2", {
+        outcomes: [
+          listed([
+            { id: 1, title: "Alpha" },
+            { id: 2, title: "Beta" },
+          ]),
+        ],
+      }),
+    ),
+    EMPTY_DIALOGUE_STATE,
   );
   const messages = fc.oneof(
     fc.string({ maxLength: 200 }),
@@ -158,8 +194,8 @@ describe("planTurn on arbitrary input", () => {
 
   it("always plans something, with or without a previous exchange to follow up on", () => {
     fc.assert(
-      fc.property(messages, messages, answers, (message, previousMessage, answer) => {
-        const out = planTurn({ ...base, message, previous: { message: previousMessage, answer } });
+      fc.property(messages, answers, (message, state) => {
+        const out = planTurn({ ...base, message, state });
         expect(["call", "reply"]).toContain(out.type);
         if (out.type === "call") expect(out.calls.length).toBeGreaterThan(0);
       }),

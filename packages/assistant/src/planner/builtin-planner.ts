@@ -2,16 +2,19 @@
 // next tool calls or the final answer. It plugs into the same agent loop as an LLM. Only the person's own message
 // is ever read as a request; task titles and tool results are data.
 import { parseIntent } from "../language/intents";
-import { HELP, type Plan, type PlanInput, reply } from "./plan";
+import { isAffirmative } from "./confirmation";
+import { HELP, type Plan, type PlanInput, reply, stateOf } from "./plan";
 import { isAction, planAction } from "./plan-action";
 import { planAdd } from "./plan-add";
 import { planConfirmed } from "./plan-batch";
 import { planDeleteMany } from "./plan-delete-many";
+import { planCorrection, planOrdinal, planUndo } from "./plan-dialogue";
 import { planFollowUp } from "./plan-follow-up";
 import { planList } from "./plan-list";
 import { planSeveral } from "./plan-several";
 import { findSeveralTasks } from "./several";
 
+export type { DialogueSaid } from "../dialogue/state";
 export type { Plan, PlanInput, ToolCallPlan, ToolOutcome } from "./plan";
 
 function smalltalk(topic: string): string {
@@ -28,11 +31,18 @@ function smalltalk(topic: string): string {
 }
 
 export function planTurn(input: PlanInput): Plan {
-  if (input.pending?.answer === "yes") return planConfirmed(input.pending.ids, input);
-  if (input.pending?.answer === "no") return reply("OK, I kept them. Nothing was deleted.");
+  const pending = stateOf(input).confirmation;
+  if (pending) {
+    // Only the deletion the previous answer recorded as pending: its exact tasks, nothing else.
+    const answer = isAffirmative(input.message);
+    if (answer === "yes") return planConfirmed(pending.task_ids, input);
+    if (answer === "no") return reply("OK, I kept them. Nothing was deleted.");
+  }
 
   const parse = (text: string) => parseIntent(text, { now: input.now, timeZone: input.timeZone });
-  const followUp = planFollowUp(input, parse);
+  const undo = planUndo(input);
+  if (undo) return undo;
+  const followUp = planFollowUp(input, parse) ?? planOrdinal(input, parse) ?? planCorrection(input, parse);
   if (followUp && "type" in followUp) return followUp;
   if (!followUp) {
     const several = findSeveralTasks(input.message, "task 1");

@@ -1,27 +1,115 @@
-// The wording of bulk-delete confirmations, shared by the builtin planner (which writes them) and the agent
-// (which reads them back from the stored conversation on the next turn).
-
-const CONFIRM_MARK = 'Reply "yes" to delete them';
+// Bulk-delete confirmations: the question the builtin planner writes, the pending confirmation it records in the
+// dialogue state (the exact deletions a "yes" runs), and how a reply reads as yes or no. The agent's gate reads the
+// recorded confirmation, never the wording of the question.
+import type { DialogueSaid } from "../dialogue/state";
 
 export function formatConfirmationRequest(tasks: { id: number; title: string }[], what: string): string {
   const lines = tasks.map((t) => `- #${t.id} ${t.title}`);
-  return `That would delete ${tasks.length} ${tasks.length === 1 ? "task" : "tasks"} (${what}):\n${lines.join("\n")}\nDelete all of them? ${CONFIRM_MARK}, or "no" to keep them.`;
+  return `That would delete ${tasks.length} ${tasks.length === 1 ? "task" : "tasks"} (${what}):\n${lines.join("\n")}\nDelete all of them? Reply "yes" to delete them, or "no" to keep them.`;
 }
 
-export function parseConfirmationRequest(text: string): { ids: number[] } | null {
-  if (!text.includes(CONFIRM_MARK)) return null;
-  const ids = [...text.matchAll(/^- #(\d+) /gm)].map((m) => Number(m[1]));
-  return ids.length ? { ids } : null;
+/** What asking to confirm these deletions records: the tasks shown, the question, and the pending deletion. */
+export function confirmationSaid(tasks: { id: number; title: string }[]): DialogueSaid {
+  const candidates = tasks.map((t) => ({ id: t.id, title: t.title }));
+  return {
+    shown: candidates,
+    listed: candidates,
+    question: { kind: "confirm", candidates, action: { kind: "delete" } },
+    confirmation: { tool: "delete_task", task_ids: candidates.map((t) => t.id) },
+  };
 }
 
-const YES =
-  /^(y|ya|yes|yep|yeah|yup|sure|ok|okay|confirm(ed)?|do it|go ahead|please do|delete (them|all( of them)?)|yes,? (please|delete( them)?|do it))\b[.! ]*$/i;
-const NO =
-  /^(n|no|nope|nah|cancel|stop|don'?t|do not|keep( them)?|never ?mind|no,? (thanks|thank you|keep them))\b[.! ]*$/i;
+// A reply is read as yes (or no) when it is made only of such phrases, in any order and with any punctuation:
+// "yes please", "sure, go ahead", "yep!", "ok do it", "no thanks, keep them". Anything else is neither.
+const YES_PHRASES = [
+  "y",
+  "ya",
+  "yes",
+  "yess",
+  "yep",
+  "yeah",
+  "yea",
+  "yup",
+  "sure",
+  "sure thing",
+  "ok",
+  "okay",
+  "k",
+  "alright",
+  "all right",
+  "fine",
+  "right",
+  "correct",
+  "absolutely",
+  "definitely",
+  "of course",
+  "confirm",
+  "confirmed",
+  "i confirm",
+  "do it",
+  "go ahead",
+  "go for it",
+  "please",
+  "please do",
+  "do so",
+  "sounds good",
+  "that's fine",
+  "thats fine",
+  "that's right",
+  "delete them",
+  "delete them all",
+  "delete all",
+  "delete all of them",
+  "delete",
+  "delete it",
+  "yes delete them",
+  "thanks",
+  "thank you",
+];
+const NO_PHRASES = [
+  "n",
+  "no",
+  "nope",
+  "nah",
+  "no way",
+  "cancel",
+  "cancel that",
+  "stop",
+  "don't",
+  "dont",
+  "do not",
+  "don't do it",
+  "don't delete them",
+  "do not delete them",
+  "keep",
+  "keep them",
+  "keep them all",
+  "keep it",
+  "never mind",
+  "nevermind",
+  "not now",
+  "thanks",
+  "thank you",
+  "please",
+];
+
+const phrases = (list: string[]) =>
+  list
+    .map((p) => p.replace(/'/g, "['’]?").replace(/ /g, "\\s+"))
+    .sort((a, b) => b.length - a.length)
+    .join("|");
+const SEP = "[\\s,.!;:-]*";
+const onlyOf = (list: string[]) => new RegExp(`^(?:${phrases(list)})(?:${SEP}(?:${phrases(list)}))*${SEP}$`, "i");
+const YES = onlyOf(YES_PHRASES);
+const NO = onlyOf(NO_PHRASES);
+/** A reply made only of politeness ("thanks", "please") is neither yes nor no. */
+const POLITE_ONLY = onlyOf(["thanks", "thank you", "please"]);
 
 export function isAffirmative(message: string): "yes" | "no" | "other" {
   const m = message.trim().replace(/\s+/g, " ");
-  if (YES.test(m)) return "yes";
+  // A real answer is short; a long message is a request of its own.
+  if (!m || m.length > 200 || POLITE_ONLY.test(m)) return "other";
   if (NO.test(m)) return "no";
+  if (YES.test(m)) return "yes";
   return "other";
 }

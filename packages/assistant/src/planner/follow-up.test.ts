@@ -1,37 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  answerSubjects,
-  formatWhichOne,
-  listedOptions,
-  pickOptions,
-  replaceTaskPronoun,
-  replaceTasksPronoun,
-  whichOneOptions,
-} from "./follow-up";
+import { pickOptions, replaceTaskPronoun, replaceTasksPronoun } from "./follow-up";
 
-const question = formatWhichOne(
-  '2 tasks match "call", so I haven\'t changed anything.',
-  ["- Task 4: Call mom (due tomorrow 9 AM, high priority)", "- Task 7: Call the plumber (about the sink) (done) ✓"],
-  "delete task 4",
-);
 const options = [
   { id: 4, title: "Call mom" },
   { id: 7, title: "Call the plumber (about the sink)" },
 ];
 
 describe("follow-ups", () => {
-  it("reads back the tasks a which-one question offered, titles without their details", () => {
-    expect(whichOneOptions(question)).toEqual([
-      { id: 4, title: "Call mom" },
-      { id: 7, title: "Call the plumber (about the sink)" },
-    ]);
-    expect(whichOneOptions("Here are your 2 tasks:\n- Task 1: A\n- Task 2: B")).toBeNull();
-    expect(listedOptions("Here are your 2 tasks:\n- Task 1: A\n- Task 2: B (done) ✓")).toEqual([
-      { id: 1, title: "A" },
-      { id: 2, title: "B" },
-    ]);
-  });
-
   it.each([
     ["the first one", [4]],
     ["First", [4]],
@@ -58,20 +33,6 @@ describe("follow-ups", () => {
     },
   );
 
-  it("knows which task an answer was about", () => {
-    expect(answerSubjects("Added task 7: Buy milk (due tomorrow 5 PM).")).toEqual([
-      { id: 7, title: "Buy milk (due tomorrow 5 PM)" },
-    ]);
-    expect(
-      answerSubjects("Marked task 3 as complete: Water plants. It repeats, so task 9 is the next one.")[0]?.id,
-    ).toBe(3);
-    expect(answerSubjects("Here is one of your pending tasks:\n- Task 5: Pay rent")).toEqual([
-      { id: 5, title: "Pay rent" },
-    ]);
-    expect(answerSubjects("Here are your 2 tasks:\n- Task 1: A\n- Task 2: B").map((o) => o.id)).toEqual([1, 2]);
-    expect(answerSubjects("Hi! I can add, list, complete…")).toEqual([]);
-  });
-
   it.each([
     ["delete it", "delete task 7"],
     ["mark it as done", "mark task 7 as done"],
@@ -96,15 +57,6 @@ describe("follow-ups", () => {
     ["Those are all finished", "tasks 3 and 4 is finished"],
   ])("replaces the plural pronoun in %j", (message, expected) => {
     expect(replaceTasksPronoun(message, "tasks 3 and 4")).toBe(expected);
-  });
-
-  it("reads the tasks a bulk answer reports", () => {
-    expect(
-      answerSubjects("Marked 2 tasks as complete:\n- #3 Pay rent\n- #4 Call mom (repeats: task 9 is the next one)"),
-    ).toEqual([
-      { id: 3, title: "Pay rent" },
-      { id: 4, title: "Call mom" },
-    ]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // Follow-ups to the builtin assistant's previous answer: "delete it" right after "Added task 7: …", "the second one"
-// after "Which one do you mean?". Everything is read back from the stored conversation's text (like bulk-delete
-// confirmations), so any replica can serve the next turn. The wording written here is the wording read back.
+// after "Which one do you mean?". What they refer to comes from the dialogue state stored with that answer (the
+// tasks it named, the question it asked), so any replica can serve the next turn; this file reads only the
+// person's new message.
 import { matchTasks } from "../language/match";
 import { readOrdinalWord, replaceSpan } from "../language/words";
 
@@ -9,42 +10,9 @@ export interface Option {
   title: string;
 }
 
-const WHICH_MARK = "Which one do you mean?";
-
 /** A question listing candidate tasks (lines "- Task 4: Call mom (due …)"), answerable with "the first one". */
 export function formatWhichOne(intro: string, lines: string[], example: string): string {
-  return `${intro} ${WHICH_MARK}\n${lines.join("\n")}\nFor example: "${example}".`;
-}
-
-/**
- * The tasks listed in an answer, in order: "- Task 4: Call mom (due tomorrow 9 AM) ✓" in lists and questions,
- * "- #4 Call mom" in what bulk actions report.
- */
-export function listedOptions(answer: string): Option[] {
-  return [...answer.matchAll(/^- (?:Task (\d+): |#(\d+) )(.*)$/gm)].map((m) => ({
-    id: Number(m[1] ?? m[2]),
-    title: (m[3] ?? "")
-      .replace(/ ✓$/, "")
-      .replace(/ \([^()]*\)$/, "")
-      .trim(),
-  }));
-}
-
-/** The candidates of a "Which one do you mean?" answer, or null when the answer asked nothing of the kind. */
-export function whichOneOptions(answer: string): Option[] | null {
-  if (!answer.includes(WHICH_MARK)) return null;
-  const options = listedOptions(answer);
-  return options.length ? options : null;
-}
-
-/**
- * The task(s) an answer was about: the one it added, completed, changed or deleted ("Added task 7: …"), else the
- * tasks it listed.
- */
-export function answerSubjects(answer: string): Option[] {
-  const acted = /^(?:Added|Marked|Deleted|Updated|Reopened) task (\d+)(?::| as complete:)? ?([^\n]*)/.exec(answer);
-  if (acted) return [{ id: Number(acted[1]), title: (acted[2] ?? "").replace(/[.]$/, "").trim() }];
-  return listedOptions(answer);
+  return `${intro} Which one do you mean?\n${lines.join("\n")}\nFor example: "${example}".`;
 }
 
 /**

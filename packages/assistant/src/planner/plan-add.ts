@@ -16,10 +16,11 @@ export function planAdd(intent: Extract<Intent, { kind: "add" }>, input: PlanInp
     if (t.recurrence) args.recurrence = t.recurrence;
     return call({ name: "add_task", args });
   }
-  if (!added.ok) return reply(friendlyError(added.error));
+  if (!added.ok) return reply(friendlyError(added));
   const id = (added.value as { task_id: number }).task_id;
   const t = intent.task;
   return reply(
     `Added ${describeTask({ id, title: t.title, due_at: t.due_at, recurrence: t.recurrence, priority: t.priority, tags: t.tags }, input.timeZone, input.now)}.`,
+    { shown: [{ id, title: t.title }] },
   );
 }

@@ -1,6 +1,16 @@
 // One tool call per task, then one answer listing the tasks that changed and how many could not: confirmed bulk
 // deletes and completing several tasks at once.
-import { call, friendlyError, type Plan, type PlanInput, reply, type ToolCallPlan, tasksWord } from "./plan";
+import {
+  asShown,
+  call,
+  friendlyError,
+  type Plan,
+  type PlanInput,
+  reply,
+  type ToolCallPlan,
+  type ToolOutcome,
+  tasksWord,
+} from "./plan";
 
 interface BatchWords {
   /** The heading over the tasks that changed, given how many did. */
@@ -8,7 +18,7 @@ interface BatchWords {
   /** Said when none did. */
   none: string;
   /** Said after the list when some could not, given how many and the first error. */
-  failed: (count: number, error: string | undefined) => string;
+  failed: (count: number, first: ToolOutcome | undefined) => string;
   /** Appended to a task's line. */
   note?: (result: BatchResult) => string;
 }
@@ -22,8 +32,8 @@ export function planBatch(calls: ToolCallPlan[], input: PlanInput, words: BatchW
   const failed = outcomes.filter((o) => !o.ok);
   const lines = done.map((t) => `- #${t.task_id} ${t.title}${words.note?.(t) ?? ""}`);
   let text = done.length ? `${words.done(done.length)}:\n${lines.join("\n")}` : words.none;
-  if (failed.length) text += `\n${words.failed(failed.length, failed[0]?.error)}`;
-  return reply(text);
+  if (failed.length) text += `\n${words.failed(failed.length, failed[0])}`;
+  return reply(text, { shown: asShown(done.map((t) => ({ id: t.task_id, title: t.title }))) });
 }
 
 export function planConfirmed(ids: number[], input: PlanInput): Plan {

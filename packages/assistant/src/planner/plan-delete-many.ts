@@ -2,7 +2,7 @@
 // deleted in this turn.
 import type { ListFilter } from "../language/intents";
 import { describeFilter } from "../language/reply";
-import { formatConfirmationRequest } from "./confirmation";
+import { confirmationSaid, formatConfirmationRequest } from "./confirmation";
 import {
   call,
   friendlyError,
@@ -19,7 +19,7 @@ export function planDeleteMany(filter: ListFilter, input: PlanInput): Plan {
   const listed = lastOutcome(input.outcomes, "list_tasks");
   if (!listed) return call({ name: "list_tasks", args: listFilterArgs(filter, input.timeZone) });
   const all = listedTasks(listed);
-  if (!all) return reply(friendlyError(listed.error));
+  if (!all) return reply(friendlyError(listed));
   const tasks = onFilterDay(all, filter, input);
   const lists = input.outcomes.filter((o) => o.name === "list_tasks").length;
   if (tasks.length === 0 && filter.tag && lists === 1) {
@@ -30,5 +30,5 @@ export function planDeleteMany(filter: ListFilter, input: PlanInput): Plan {
   const what =
     lists > 1 && filter.tag ? describeFilter({ ...filter, tag: undefined, query: filter.tag }) : describeFilter(filter);
   if (tasks.length === 0) return reply(`You have no ${what}, so there is nothing to delete.`);
-  return reply(formatConfirmationRequest(tasks, what));
+  return reply(formatConfirmationRequest(tasks, what), confirmationSaid(tasks));
 }

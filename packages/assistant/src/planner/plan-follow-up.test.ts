@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listed, plan } from "../../fixtures/planner-turn";
-import { parseConfirmationRequest } from "./confirmation";
+import { confirmationOf, done, listed, plan, stateAfter, turn } from "../../fixtures/planner-turn";
 
 describe("planTurn", () => {
   describe("follow-ups to the previous answer", () => {
@@ -9,18 +8,20 @@ describe("planTurn", () => {
       { id: 3, title: "Call mom" },
       { id: 4, title: "Call the plumber", tags: ["home"] },
     ]);
-    const askedWhich = (message: string) => {
-      const asked = plan(message, { outcomes: [tasks] });
-      return { message, answer: asked.type === "reply" ? asked.text : "" };
-    };
+    // The dialogue state a "Which one do you mean?" answer leaves behind.
+    const askedWhich = (message: string) => stateAfter(turn(message, { outcomes: [tasks] }));
+    // The state after an answer that named these tasks (an add, a list).
+    const after = (message: string, outcome: Parameters<typeof turn>[1]) => stateAfter(turn(message, outcome));
 
     it("runs the ambiguous request on the task picked from the question", () => {
       const previous = askedWhich("delete the call task");
-      expect(calls(plan("the second one", { previous }))).toEqual([{ name: "delete_task", args: { task_id: 4 } }]);
-      expect(calls(plan("3", { previous }))).toEqual([{ name: "delete_task", args: { task_id: 3 } }]);
-      expect(calls(plan("the plumber", { previous }))).toEqual([{ name: "delete_task", args: { task_id: 4 } }]);
+      expect(calls(plan("the second one", { state: previous }))).toEqual([
+        { name: "delete_task", args: { task_id: 4 } },
+      ]);
+      expect(calls(plan("3", { state: previous }))).toEqual([{ name: "delete_task", args: { task_id: 3 } }]);
+      expect(calls(plan("the plumber", { state: previous }))).toEqual([{ name: "delete_task", args: { task_id: 4 } }]);
       const done = plan("the second one", {
-        previous,
+        state: previous,
         outcomes: [
           { name: "delete_task", args: { task_id: 4 }, ok: true, value: { task_id: 4, title: "Call the plumber" } },
         ],
@@ -30,23 +31,23 @@ describe("planTurn", () => {
 
     it("keeps the requested change when the pick comes a turn later", () => {
       const previous = askedWhich("move the call task to friday at 3pm");
-      expect(calls(plan("the first", { previous }))).toEqual([
+      expect(calls(plan("the first", { state: previous }))).toEqual([
         { name: "update_task", args: { task_id: 3, due_at: "2026-11-27T15:00:00.000Z", timezone: "UTC" } },
       ]);
       const tagging = askedWhich("tag the call task urgent");
       // Tags are added to the task's own tags, so it is listed first.
-      expect(calls(plan("the plumber one", { previous: tagging }))).toEqual([
+      expect(calls(plan("the plumber one", { state: tagging }))).toEqual([
         { name: "list_tasks", args: { status: "all", timezone: "UTC" } },
       ]);
-      expect(calls(plan("the plumber one", { previous: tagging, outcomes: [tasks] }))).toEqual([
+      expect(calls(plan("the plumber one", { state: tagging, outcomes: [tasks] }))).toEqual([
         { name: "update_task", args: { task_id: 4, tags: ["home", "urgent"], timezone: "UTC" } },
       ]);
     });
 
     it("asks to confirm when both are picked for deletion, and completes both at once", () => {
-      const both = plan("both", { previous: askedWhich("delete the call task") });
-      expect(both.type === "reply" && parseConfirmationRequest(both.text)).toEqual({ ids: [3, 4] });
-      expect(calls(plan("both", { previous: askedWhich("I finished the call task") }))).toEqual([
+      const both = turn("both", { state: askedWhich("delete the call task") });
+      expect(confirmationOf(both)).toEqual([3, 4]);
+      expect(calls(plan("both", { state: askedWhich("I finished the call task") }))).toEqual([
         { name: "complete_task", args: { task_id: 3 } },
         { name: "complete_task", args: { task_id: 4 } },
       ]);
@@ -54,28 +55,30 @@ describe("planTurn", () => {
 
     it("treats a new request after a question as a new request", () => {
       const previous = askedWhich("delete the call task");
-      expect(calls(plan("add buy milk", { previous }))).toEqual([
+      expect(calls(plan("add buy milk", { state: previous }))).toEqual([
         { name: "add_task", args: { title: "Buy milk", timezone: "UTC" } },
       ]);
     });
 
     it("reads it/that as the task the previous answer was about", () => {
-      const previous = { message: "add buy milk", answer: "Added task 7: Buy milk." };
-      expect(calls(plan("delete it", { previous }))).toEqual([{ name: "delete_task", args: { task_id: 7 } }]);
-      expect(calls(plan("make it high priority", { previous }))).toEqual([
+      const previous = after("add buy milk", { outcomes: [done("add_task", { id: 7, title: "Buy milk" })] });
+      expect(calls(plan("delete it", { state: previous }))).toEqual([{ name: "delete_task", args: { task_id: 7 } }]);
+      expect(calls(plan("make it high priority", { state: previous }))).toEqual([
         { name: "update_task", args: { task_id: 7, priority: "high", timezone: "UTC" } },
       ]);
-      expect(calls(plan("move it to tomorrow 5pm", { previous }))).toEqual([
+      expect(calls(plan("move it to tomorrow 5pm", { state: previous }))).toEqual([
         { name: "update_task", args: { task_id: 7, due_at: "2026-11-23T17:00:00.000Z", timezone: "UTC" } },
       ]);
       const movedDone = plan("move it to tomorrow 5pm", {
-        previous,
+        state: previous,
         outcomes: [{ name: "update_task", args: {}, ok: true, value: { task_id: 7, title: "Buy milk" } }],
       });
       expect(movedDone).toEqual({ type: "reply", text: "Updated task 7: Buy milk (due tomorrow 5 PM)." });
-      expect(calls(plan("it's done", { previous }))).toEqual([{ name: "complete_task", args: { task_id: 7 } }]);
-      const shown = { message: "what's overdue?", answer: "Here is one of your overdue tasks:\n- Task 2: Pay rent" };
-      expect(calls(plan("mark that one as done", { previous: shown }))).toEqual([
+      expect(calls(plan("it's done", { state: previous }))).toEqual([{ name: "complete_task", args: { task_id: 7 } }]);
+      const shown = after("what's overdue?", {
+        outcomes: [listed([{ id: 2, title: "Pay rent" }], { due: "overdue" })],
+      });
+      expect(calls(plan("mark that one as done", { state: shown }))).toEqual([
         { name: "complete_task", args: { task_id: 2 } },
       ]);
     });
@@ -83,30 +86,40 @@ describe("planTurn", () => {
     it("asks which task 'it' is instead of adding a task called 'Move it to'", () => {
       const alone = plan("move it to friday");
       expect(alone.type === "reply" && alone.text).toMatch(/^Which task do you mean\?/);
-      const many = plan("delete it", {
-        previous: { message: "show my tasks", answer: "Here are your 2 tasks:\n- Task 1: Alpha\n- Task 2: Beta" },
+      const shownTwo = after("show my tasks", {
+        outcomes: [
+          listed([
+            { id: 1, title: "Alpha" },
+            { id: 2, title: "Beta" },
+          ]),
+        ],
       });
+      const many = turn("delete it", { state: shownTwo });
       expect(many.type === "reply" && many.text).toMatch(/Which one do you mean\?\n- Task 1: Alpha\n- Task 2: Beta/);
       // …and the pick answers it.
-      const previous = { message: "delete it", answer: many.type === "reply" ? many.text : "" };
-      expect(calls(plan("beta", { previous }))).toEqual([{ name: "delete_task", args: { task_id: 2 } }]);
+      const previous = stateAfter(many, shownTwo);
+      expect(calls(plan("beta", { state: previous }))).toEqual([{ name: "delete_task", args: { task_id: 2 } }]);
     });
 
     it("reads them/those as every task the previous answer listed", () => {
-      const previous = {
-        message: "what's overdue?",
-        answer: "Here are your 2 overdue tasks:\n- Task 3: Pay rent (due yesterday 9 AM)\n- Task 5: Call mom",
-      };
-      expect(calls(plan("mark them all done", { previous }))).toEqual([
+      const previous = after("what's overdue?", {
+        outcomes: [
+          listed([
+            { id: 3, title: "Pay rent", due_at: "2026-11-21T09:00:00Z" },
+            { id: 5, title: "Call mom" },
+          ]),
+        ],
+      });
+      expect(calls(plan("mark them all done", { state: previous }))).toEqual([
         { name: "complete_task", args: { task_id: 3 } },
         { name: "complete_task", args: { task_id: 5 } },
       ]);
-      expect(calls(plan("move those to friday 9am", { previous }))).toEqual([
+      expect(calls(plan("move those to friday 9am", { state: previous }))).toEqual([
         { name: "update_task", args: { task_id: 3, due_at: "2026-11-27T09:00:00.000Z", timezone: "UTC" } },
         { name: "update_task", args: { task_id: 5, due_at: "2026-11-27T09:00:00.000Z", timezone: "UTC" } },
       ]);
-      const ask = plan("delete them", {
-        previous,
+      const ask = turn("delete them", {
+        state: previous,
         outcomes: [
           listed([
             { id: 3, title: "Pay rent" },
@@ -114,7 +127,7 @@ describe("planTurn", () => {
           ]),
         ],
       });
-      expect(ask.type === "reply" && parseConfirmationRequest(ask.text)).toEqual({ ids: [3, 5] });
+      expect(confirmationOf(ask)).toEqual([3, 5]);
       expect(plan("delete them")).toEqual({
         type: "reply",
         text: 'Which tasks do you mean? Tell me their numbers, for example "delete tasks 2 and 3".',
@@ -122,11 +135,11 @@ describe("planTurn", () => {
     });
 
     it("still adds tasks whose titles contain it or that", () => {
-      const previous = { message: "add buy milk", answer: "Added task 7: Buy milk." };
-      expect(calls(plan("add fix it felix", { previous }))).toEqual([
+      const previous = after("add buy milk", { outcomes: [done("add_task", { id: 7, title: "Buy milk" })] });
+      expect(calls(plan("add fix it felix", { state: previous }))).toEqual([
         { name: "add_task", args: { title: "Fix it felix", timezone: "UTC" } },
       ]);
-      expect(calls(plan("remind me that the car needs washing", { previous }))).toEqual([
+      expect(calls(plan("remind me that the car needs washing", { state: previous }))).toEqual([
         { name: "add_task", args: expect.objectContaining({ title: expect.stringMatching(/car needs washing/i) }) },
       ]);
     });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listed, plan } from "../../fixtures/planner-turn";
-import { parseConfirmationRequest } from "./confirmation";
+import { confirmationOf, listed, plan, turn } from "../../fixtures/planner-turn";
 
 describe("planTurn", () => {
   describe("several tasks by number", () => {
@@ -20,7 +19,12 @@ describe("planTurn", () => {
       const done = plan("mark 3 and 4 as done", {
         outcomes: [
           ok("complete_task", 3, "Pay rent"),
-          { name: "complete_task", args: { task_id: 4 }, ok: false, error: "Task 4 was not found" },
+          {
+            name: "complete_task",
+            args: { task_id: 4 },
+            ok: false,
+            error: { code: "not_found", message: "Task 4 was not found" },
+          },
         ],
       });
       expect(done).toEqual({
@@ -33,7 +37,7 @@ describe("planTurn", () => {
       expect(calls(plan("delete tasks 2, 5 and 7"))).toEqual([
         { name: "list_tasks", args: { status: "all", timezone: "UTC" } },
       ]);
-      const ask = plan("delete tasks 2, 5 and 7", {
+      const ask = turn("delete tasks 2, 5 and 7", {
         outcomes: [
           listed([
             { id: 2, title: "Two" },
@@ -44,7 +48,7 @@ describe("planTurn", () => {
       });
       const text = ask.type === "reply" ? ask.text : "";
       expect(text).toMatch(/^I couldn't find task 7\.\nThat would delete 2 tasks \(tasks 2 and 5\)/);
-      expect(parseConfirmationRequest(text)).toEqual({ ids: [2, 5] });
+      expect(confirmationOf(ask)).toEqual([2, 5]);
     });
 
     it("moves, tags and reopens each", () => {

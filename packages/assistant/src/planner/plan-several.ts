@@ -1,7 +1,7 @@
 // One action on several tasks named by number ("mark 3 and 4 as done", "delete tasks 2, 5 and 7"): deleting asks
 // first; completing, reopening and updating run once per task.
 import { describeChanges, updateArgs } from "./changes";
-import { formatConfirmationRequest } from "./confirmation";
+import { confirmationSaid, formatConfirmationRequest } from "./confirmation";
 import {
   call,
   friendlyError,
@@ -27,7 +27,7 @@ export function planSeveral(shape: ActionIntent, ids: number[], input: PlanInput
     const listed = lastOutcome(input.outcomes, "list_tasks");
     if (!listed) return call({ name: "list_tasks", args: { status: "all", timezone: input.timeZone } });
     known = listedTasks(listed);
-    if (!known) return reply(friendlyError(listed.error));
+    if (!known) return reply(friendlyError(listed));
   }
   if (shape.kind === "delete") {
     // Deleting several always asks first; "yes" deletes exactly the tasks listed in the question.
@@ -36,7 +36,7 @@ export function planSeveral(shape: ActionIntent, ids: number[], input: PlanInput
     if (!found.length) return reply(`I couldn't find ${tasksWord(ids.length)} ${joinNumbers(ids)}.`);
     const note = missing.length ? `I couldn't find ${tasksWord(missing.length)} ${joinNumbers(missing)}.\n` : "";
     const what = `${tasksWord(found.length)} ${joinNumbers(found.map((t) => t.id))}`;
-    return reply(note + formatConfirmationRequest(found, what));
+    return reply(note + formatConfirmationRequest(found, what), confirmationSaid(found));
   }
   if (shape.kind !== "update") {
     // Complete and delete returned above: this is reopen.

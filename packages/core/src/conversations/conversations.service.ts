@@ -1,6 +1,12 @@
 // Conversations with the assistant, stored so that any replica can serve the next turn and history survives
 // restarts. Every lookup is scoped to the user.
 
+import {
+  type DialogueState,
+  DialogueState as DialogueStateSchema,
+  EMPTY_DIALOGUE_STATE,
+  readDialogueState,
+} from "@todo/contract/conversation";
 import { NotFoundError } from "@todo/contract/errors";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -120,7 +126,7 @@ export async function appendMessage(
   db: Database,
   userId: string,
   conversationId: string,
-  message: { role: "user" | "assistant"; content: string; toolCalls?: ToolCallRecord[] },
+  message: { role: "user" | "assistant"; content: string; toolCalls?: ToolCallRecord[]; dialogue?: DialogueState },
 ): Promise<MessageJson> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -131,11 +137,30 @@ export async function appendMessage(
         role: message.role,
         content: message.content,
         toolCalls: message.toolCalls?.length ? message.toolCalls : null,
+        // Only a state of the contract's shape is ever stored; anything else is stored as no state (read as empty).
+        dialogueState: message.dialogue ? (DialogueStateSchema.safeParse(message.dialogue).data ?? null) : null,
       })
       .returning();
     await tx.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, conversationId));
     return toMessage(row!);
   });
+}
+
+/**
+ * The assistant's dialogue state after its latest answer in the conversation: what the next turn follows up on.
+ * The empty state when there is no answer yet, or when the stored state is not one this version can read (an old
+ * version, or a corrupted value): a conversation never fails because of it.
+ */
+export async function loadDialogueState(db: Database, userId: string, conversationId: string): Promise<DialogueState> {
+  const [row] = await db
+    .select({ state: messages.dialogueState })
+    .from(messages)
+    .where(
+      and(eq(messages.userId, userId), eq(messages.conversationId, conversationId), eq(messages.role, "assistant")),
+    )
+    .orderBy(desc(messages.seq))
+    .limit(1);
+  return row ? readDialogueState(row.state) : EMPTY_DIALOGUE_STATE;
 }
 
 export async function deleteConversation(db: Database, userId: string, id: string): Promise<void> {

@@ -176,6 +176,10 @@ export const messages = pgTable(
     role: text("role", { enum: ["user", "assistant"] }).notNull(),
     content: text("content").notNull(),
     toolCalls: jsonb("tool_calls"),
+    /** The assistant's dialogue state after this answer (contract DialogueState); null on the person's messages. */
+    dialogueState: jsonb("dialogue_state"),
+    /** Insertion order, so "the latest answer" never depends on two timestamps differing. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],

@@ -1,0 +1,2 @@
+ALTER TABLE "messages" ADD COLUMN "dialogue_state" jsonb;--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "messages_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);
