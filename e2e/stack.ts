@@ -70,11 +70,17 @@ function logFile(name: string) {
   return createWriteStream(join(ARTIFACTS, "logs", `${name}.log`), { flags: "w" });
 }
 
-export function launch(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+export function launch(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  base: NodeJS.ProcessEnv = process.env,
+): ChildProcess {
   const log = logFile(name);
   const child = spawn(command, args, {
     cwd: REPO,
-    env: { ...process.env, ...env },
+    env: { ...base, ...env },
     // Own process group, so stop() ends this process and its children and nothing else.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -194,4 +200,51 @@ export async function startStack(): Promise<Stack> {
   }
   console.log(`[e2e] stack (${mode}) up: frontend ${baseUrl}, backend ${backendUrl}, data ${dataDir}`);
   return { baseUrl, backendUrl, mcpUrl, dataDir, stop };
+}
+
+/**
+ * `npm start` as a person runs it (issue 18): scripts/start.mjs with only ports and a data directory, nothing
+ * about origins, and none of the test runner's variables (TEST/NODE_ENV=test turn Better Auth's origin check off).
+ */
+export async function startPlainApp(name: string, extraEnv: Record<string, string> = {}) {
+  ensureFrontendBuild();
+  ensureBuilt("backend", join(REPO, "backend", "dist", "index.js"), [
+    join(REPO, "backend", "src"),
+    join(REPO, "packages", "core", "src"),
+  ]);
+  const dataDir = mkdtempSync(join(tmpdir(), "todo-e2e-plain-"));
+  const [backendPort, mcpPort, frontendPort] = [await freePort(), await freePort(), await freePort()];
+  const base: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(TEST|VITEST.*|NODE_ENV|BETTER_AUTH_.*|TRUSTED_.*|DATABASE_URL|MCP_.*|BACKEND_URL)$/.test(key))
+      base[key] = value;
+  }
+  const child = launch(
+    name,
+    process.execPath,
+    [join(REPO, "scripts", "start.mjs")],
+    {
+      HOST: "127.0.0.1",
+      PORT: String(backendPort),
+      MCP_PORT: String(mcpPort),
+      FRONTEND_PORT: String(frontendPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
+    },
+    base,
+  );
+  const stop = async () => {
+    await stopProcess(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForUrl(`http://127.0.0.1:${backendPort}/health`, [child]);
+    await waitForUrl(`http://127.0.0.1:${frontendPort}/healthz`, [child]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { frontendPort, backendPort, mcpPort, dataDir, child, stop };
 }
