@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api-client";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { cn } from "@/lib/utils";
 import { useQuickAdd, useQuickAddPreview } from "../api/quick-add";
+import { describeError } from "../api/task-cache";
 import { describeRecurrence, formatFull, formatWhen, PRIORITY_LABEL } from "../utils/format";
 
 export const QUICK_ADD_INPUT_ID = "quick-add";
@@ -90,7 +91,10 @@ export function QuickAdd() {
   const debounced = useDebouncedValue(text, 200);
   const preview = useQuickAddPreview(debounced);
   const quickAdd = useQuickAdd();
+  // A failed add (the server unreachable, a refused line) gives the text back and says why (issue 18.3).
+  const [failure, setFailure] = useState<string | null>(null);
   const hintId = useId();
+  const errorId = useId();
   const previewId = useId();
 
   const current = text.trim();
@@ -102,7 +106,18 @@ export function QuickAdd() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!current) return;
-    quickAdd.mutate({ text: current, preview: parsed });
+    const submitted = text;
+    setFailure(null);
+    quickAdd.mutate(
+      { text: current, preview: parsed },
+      {
+        onError: (error) => {
+          // Typed something new meanwhile: keep that; the toast still names the lost line.
+          setText((now) => (now === "" ? submitted : now));
+          setFailure(`Could not add the task. ${describeError(error)}`);
+        },
+      },
+    );
     setText("");
   }
 
@@ -120,12 +135,16 @@ export function QuickAdd() {
           <Input
             id={QUICK_ADD_INPUT_ID}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (failure) setFailure(null);
+            }}
             placeholder="Add a task, e.g. Pay rent every 1st 9am #home !high"
             autoComplete="off"
             maxLength={LIMITS.quickAddText}
             className="h-11 pl-9 text-base md:text-base"
-            aria-describedby={`${hintId} ${previewId}`}
+            aria-describedby={`${failure ? `${errorId} ` : ""}${hintId} ${previewId}`}
+            aria-invalid={failure ? true : undefined}
             onKeyDown={(e) => {
               if (e.key === "Escape") {
                 setText("");
@@ -138,6 +157,11 @@ export function QuickAdd() {
           Add
         </Button>
       </div>
+      {failure && (
+        <p id={errorId} role="alert" className="text-sm text-destructive" data-testid="quick-add-error">
+          {failure}
+        </p>
+      )}
       <p id={hintId} className="sr-only">
         Write the task in plain language. Dates like “tomorrow 5pm”, “every Monday”, tags with #, priority with !high,
         !medium or !low. Press Enter to add.
