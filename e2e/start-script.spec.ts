@@ -57,7 +57,7 @@ describe("npm start", () => {
     const context = await newContext(browser, { url });
     const page = await context.newPage();
     await signUp(page, newUser("Crash"));
-    const [backendPid] = pids(log, "backend");
+    const backendPid = pids(log, "backend")[0] ?? 0;
     const [frontendPid] = pids(log, "frontend");
     expect(backendPid).toBeGreaterThan(0);
 
