@@ -2,7 +2,8 @@
 // keep running — the browser gets the "backend unreachable" page meanwhile, then the app again — and a second
 // start skips the build when the sources are unchanged.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,11 +21,16 @@ describe("Next.js telemetry", () => {
     for (const name of ["build", "start"]) {
       // What the script sets before its command, with `next telemetry status` as the command.
       const prefix = (scripts[name] as string).split(/\s(?:next|node)\s/)[0];
-      const result = spawnSync("sh", ["-c", `${prefix} npx next telemetry status`], {
-        cwd: join(REPO, "frontend"),
-        encoding: "utf8",
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "" },
-      });
+      // From a scratch directory: next keeps its telemetry notice in ./cache there, not in the repository.
+      const result = spawnSync(
+        "sh",
+        ["-c", `${prefix} "${join(REPO, "node_modules", ".bin", "next")}" telemetry status`],
+        {
+          cwd: mkdtempSync(join(tmpdir(), "todo-telemetry-")),
+          encoding: "utf8",
+          env: { ...process.env, NEXT_TELEMETRY_DISABLED: "" },
+        },
+      );
       expect(result.stdout, name).toMatch(/Status: Disabled/);
     }
   });
