@@ -134,7 +134,10 @@ export async function quickAdd(page: Page, text: string, expectedTitle: string |
   await taskItem(page, expectedTitle).first().waitFor();
   // The optimistic row is replaced by the saved one (positive id) once the server answers.
   await expect
-    .poll(async () => Number(await taskItem(page, expectedTitle).first().getAttribute("data-task-id")))
+    .poll(async () => Number(await taskItem(page, expectedTitle).first().getAttribute("data-task-id")), {
+      // expect.poll's default is 1 s: a loaded machine's create and refetch can take longer.
+      timeout: 15_000,
+    })
     .toBeGreaterThan(0);
 }
 

@@ -3,7 +3,7 @@
 import { LIMITS } from "@todo/contract/limits";
 import type { ParsedTask } from "@todo/contract/task";
 import { BellIcon, CalendarIcon, FlagIcon, HashIcon, Loader2Icon, PlusIcon, RepeatIcon, TypeIcon } from "lucide-react";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/api-client";
@@ -14,6 +14,15 @@ import { describeError } from "../api/task-cache";
 import { describeRecurrence, formatFull, formatWhen, PRIORITY_LABEL } from "../utils/format";
 
 export const QUICK_ADD_INPUT_ID = "quick-add";
+const FILL_EVENT = "todo:quick-add-fill";
+
+/** Puts a line into quick add and focuses it (the first-run examples). */
+export function fillQuickAdd(text: string) {
+  window.dispatchEvent(new CustomEvent<string>(FILL_EVENT, { detail: text }));
+}
+
+const LONG_PLACEHOLDER = "Add a task, e.g. Pay rent every 1st 9am #home !high";
+const SHORT_PLACEHOLDER = "Add a task, e.g. Gym 7am";
 
 function PreviewChip({
   field,
@@ -93,6 +102,24 @@ export function QuickAdd() {
   const quickAdd = useQuickAdd();
   // A failed add (the server unreachable, a refused line) gives the text back and says why (issue 18.3).
   const [failure, setFailure] = useState<string | null>(null);
+  // A phone's input shows about 30 characters: the long example would be cut off (issue 18, daily use).
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia("(max-width: 639px)");
+    const update = () => setNarrow(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  useEffect(() => {
+    const onFill = (event: Event) => {
+      setText((event as CustomEvent<string>).detail);
+      setFailure(null);
+      document.getElementById(QUICK_ADD_INPUT_ID)?.focus();
+    };
+    window.addEventListener(FILL_EVENT, onFill);
+    return () => window.removeEventListener(FILL_EVENT, onFill);
+  }, []);
   const hintId = useId();
   const errorId = useId();
   const previewId = useId();
@@ -139,7 +166,7 @@ export function QuickAdd() {
               setText(e.target.value);
               if (failure) setFailure(null);
             }}
-            placeholder="Add a task, e.g. Pay rent every 1st 9am #home !high"
+            placeholder={narrow ? SHORT_PLACEHOLDER : LONG_PLACEHOLDER}
             autoComplete="off"
             maxLength={LIMITS.quickAddText}
             className="h-11 pl-9 text-base md:text-base"
