@@ -5,7 +5,8 @@
 // and are loaded from node_modules.
 // TODO_BUNDLE=standalone (set by the services' Dockerfiles): inlines every npm dependency too, so an image needs no
 // node_modules, only the files read from disk at run time (SQL migrations, Swagger UI assets; see
-// docs/decisions/006-container-images.md). PGlite is replaced by a stub: the images run on Postgres only.
+// docs/decisions/006-container-images.md). PGlite is replaced by a stub (the MCP image runs on Postgres only),
+// except where a service asks for it (the backend image's embedded mode: docs/decisions/018-first-run.md).
 import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
@@ -25,7 +26,11 @@ const postgresOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
   },
 };
 
-export function defineServiceConfig(entry: string[]) {
+/**
+ * `embedded`: the standalone bundle keeps PGlite as a real dependency (left external, copied beside the bundle by
+ * the Dockerfile) instead of the stub, so the image can run without DATABASE_URL (design section 16).
+ */
+export function defineServiceConfig(entry: string[], options: { embedded?: boolean } = {}) {
   // biome-ignore lint/style/noProcessEnv: a build-time switch for the bundler, not application configuration
   const standalone = process.env.TODO_BUNDLE === "standalone";
   return defineConfig({
@@ -39,9 +44,9 @@ export function defineServiceConfig(entry: string[]) {
       ? {
           sourcemap: false,
           // Everything but pg's optional native binding, which pg only tries inside a try/catch.
-          noExternal: [/^(?!pg-native$)/],
-          external: ["pg-native"],
-          esbuildPlugins: [postgresOnly],
+          noExternal: options.embedded ? [/^(?!pg-native$|@electric-sql\/pglite(\/|$))/] : [/^(?!pg-native$)/],
+          external: options.embedded ? ["pg-native", /^@electric-sql\/pglite(\/|$)/] : ["pg-native"],
+          esbuildPlugins: options.embedded ? [] : [postgresOnly],
           // CommonJS dependencies call require() for Node's built-in modules.
           banner: {
             js: 'import { createRequire as __todoCreateRequire } from "node:module"; const require = __todoCreateRequire(import.meta.url);',

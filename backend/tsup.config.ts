@@ -1,3 +1,3 @@
 import { defineServiceConfig } from "../tsup.service";
 
-export default defineServiceConfig(["src/index.ts", "src/migrate.ts"]);
+export default defineServiceConfig(["src/index.ts", "src/migrate.ts"], { embedded: true });

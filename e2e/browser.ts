@@ -18,7 +18,7 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -29,6 +29,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      ...extraArgs,
     ],
   });
 }
@@ -133,7 +134,10 @@ export async function quickAdd(page: Page, text: string, expectedTitle: string |
   await taskItem(page, expectedTitle).first().waitFor();
   // The optimistic row is replaced by the saved one (positive id) once the server answers.
   await expect
-    .poll(async () => Number(await taskItem(page, expectedTitle).first().getAttribute("data-task-id")))
+    .poll(async () => Number(await taskItem(page, expectedTitle).first().getAttribute("data-task-id")), {
+      // expect.poll's default is 1 s: a loaded machine's create and refetch can take longer.
+      timeout: 15_000,
+    })
     .toBeGreaterThan(0);
 }
 

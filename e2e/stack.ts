@@ -60,11 +60,17 @@ function logFile(name: string) {
   return createWriteStream(join(ARTIFACTS, "logs", `${name}.log`), { flags: "w" });
 }
 
-export function launch(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+export function launch(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  base: NodeJS.ProcessEnv = process.env,
+): ChildProcess {
   const log = logFile(name);
   const child = spawn(command, args, {
     cwd: REPO,
-    env: { ...process.env, ...env },
+    env: { ...base, ...env },
     // Own process group, so stop() ends this process and its children and nothing else.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -127,7 +133,6 @@ export async function startFrontend(backendUrl: string, extraEnv: Record<string,
 }
 
 export async function startStack(): Promise<Stack> {
-  ensureFrontendBuild();
   const dataDir = mkdtempSync(join(tmpdir(), "todo-e2e-"));
   const [backendPort, mcpPort, frontendPort] = [await freePort(), await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${frontendPort}`;
@@ -150,18 +155,18 @@ export async function startStack(): Promise<Stack> {
     AUTH_RATE_LIMIT: "off",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
+    // ensureBuilt above builds what the run needs; start.mjs's own check would rebuild every workspace.
+    START_BUILD: "never",
   };
 
   const startScript = join(REPO, "scripts", "start.mjs");
   const mode = process.env.E2E_STACK ?? (existsSync(startScript) ? "start" : "separate");
   const processes: ChildProcess[] = [];
   if (mode === "start") {
-    ensureBuilt("backend", join(REPO, "backend", "dist", "index.js"), [
-      join(REPO, "backend", "src"),
-      join(REPO, "packages", "core", "src"),
-    ]);
+    buildLikeNpmStart();
     processes.push(launch("stack", process.execPath, [startScript], env));
   } else {
+    ensureFrontendBuild();
     processes.push(launch("backend", join(REPO, "node_modules", ".bin", "tsx"), ["backend/src/index.ts"], env));
     processes.push(
       launch("frontend", process.execPath, [STANDALONE_SERVER], {
@@ -184,4 +189,62 @@ export async function startStack(): Promise<Stack> {
   }
   console.log(`[e2e] stack (${mode}) up: frontend ${baseUrl}, backend ${backendUrl}, data ${dataDir}`);
   return { baseUrl, backendUrl, mcpUrl, dataDir, stop };
+}
+
+/** What `npm start` builds, when its sources changed since the last build (scripts/start.mjs's own check). */
+export function buildLikeNpmStart(): void {
+  const result = spawnSync(process.execPath, [join(REPO, "scripts", "start.mjs"), "--build-only"], {
+    cwd: REPO,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(process.env.E2E_REBUILD === "1" ? { START_BUILD: "always" } : {}),
+    },
+  });
+  if (result.status !== 0) throw new Error("the build failed");
+}
+
+/**
+ * `npm start` as a person runs it (issue 18): scripts/start.mjs with only ports and a data directory, nothing
+ * about origins, and none of the test runner's variables (TEST/NODE_ENV=test turn Better Auth's origin check off).
+ */
+export async function startPlainApp(name: string, extraEnv: Record<string, string> = {}) {
+  buildLikeNpmStart();
+  const dataDir = mkdtempSync(join(tmpdir(), "todo-e2e-plain-"));
+  const [backendPort, mcpPort, frontendPort] = [await freePort(), await freePort(), await freePort()];
+  const base: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(TEST|VITEST.*|NODE_ENV|BETTER_AUTH_.*|TRUSTED_.*|DATABASE_URL|MCP_.*|BACKEND_URL)$/.test(key))
+      base[key] = value;
+  }
+  const child = launch(
+    name,
+    process.execPath,
+    [join(REPO, "scripts", "start.mjs")],
+    {
+      HOST: "127.0.0.1",
+      PORT: String(backendPort),
+      MCP_PORT: String(mcpPort),
+      FRONTEND_PORT: String(frontendPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      START_BUILD: "never",
+      ...extraEnv,
+    },
+    base,
+  );
+  const stop = async () => {
+    await stopProcess(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForUrl(`http://127.0.0.1:${backendPort}/health`, [child]);
+    await waitForUrl(`http://127.0.0.1:${frontendPort}/healthz`, [child]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { frontendPort, backendPort, mcpPort, dataDir, child, stop, log: join(ARTIFACTS, "logs", `${name}.log`) };
 }

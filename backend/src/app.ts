@@ -87,7 +87,7 @@ export function createApp({
   app.route("/", docsRoutes());
   app.route("/api/auth", authRoutes(auth, sessions, config.trustedProxies.trust));
 
-  const user = requireUser(auth, sessions, database.db, config.trustedOrigins);
+  const user = requireUser(auth, sessions, database.db, config.trustedOrigins, config.trustedProxies.trust);
   app.use("/api/tasks", user);
   app.use("/api/tasks/*", user);
   app.route("/api/tasks", tasksRoutes(deps));

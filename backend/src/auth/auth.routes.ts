@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/context";
 import { errorBody } from "../http/errors";
 import type { Auth } from "./auth";
 import { credentialOf } from "./credential";
+import { untrustedOriginHint } from "./same-origin";
 import type { SessionCache } from "./session-cache";
 
 /**
@@ -23,6 +24,11 @@ function withClientAddress(c: Context<AppEnv>, trust: TrustProxy): Request {
   }
   const headers = new Headers(c.req.raw.headers);
   headers.delete("x-real-ip");
+  // The served origin (same-origin.ts) is believed only from a trusted proxy.
+  if (!peer || !trust(peer, 0)) {
+    headers.delete("x-forwarded-host");
+    headers.delete("x-forwarded-proto");
+  }
   if (peer) headers.set("x-forwarded-for", clientAddress(peer, c.req.header("x-forwarded-for"), trust));
   else headers.delete("x-forwarded-for");
   return new Request(c.req.raw, { headers });
@@ -38,8 +44,14 @@ export function authRoutes(auth: Auth, sessions: SessionCache, trust: TrustProxy
     const res = await auth.handler(withClientAddress(c, trust));
     if (res.status < 400 || !res.headers.get("content-type")?.includes("application/json")) return res;
     const original = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-    const message = original.message ?? res.statusText ?? "Authentication failed";
-    const body = { ...errorBody(res.status, message, undefined, original.code?.toLowerCase()), ...original };
+    let message = original.message ?? res.statusText ?? "Authentication failed";
+    // Better Auth's "Invalid origin" says nothing about the fix; say what to set (issue 18.1).
+    if (res.status === 403 && /origin/i.test(message)) message = untrustedOriginHint(c.req.header("origin") ?? null);
+    const body = {
+      ...errorBody(res.status, message, undefined, original.code?.toLowerCase()),
+      ...original,
+      message,
+    };
     const headers = new Headers(res.headers);
     headers.delete("content-length");
     return new Response(JSON.stringify(body), { status: res.status, headers });

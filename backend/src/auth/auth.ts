@@ -9,6 +9,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
 import type { Logger } from "pino";
 import type { Config } from "../config";
+import { forwardedOrigin } from "./same-origin";
 import { type NotifyExistingAccount, signUpGuard } from "./sign-up-guard";
 
 /**
@@ -32,7 +33,12 @@ export function createAuth(db: Database, config: Config, notifyExistingAccount: 
     baseURL: config.authUrl,
     basePath: "/api/auth",
     secret: config.authSecret,
-    trustedOrigins: config.trustedOrigins,
+    // The configured origins, plus the one the frontend says the page was served from (same-origin.ts; the
+    // forwarding headers of an untrusted peer are removed before Better Auth sees the request, auth.routes.ts).
+    trustedOrigins: (request) => {
+      const served = request ? forwardedOrigin(request.headers) : undefined;
+      return served ? [...config.trustedOrigins, served] : config.trustedOrigins;
+    },
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },

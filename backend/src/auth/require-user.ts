@@ -7,10 +7,11 @@ import { looksLikeApiKey, verifyApiKey } from "@todo/core/auth/api-keys.service"
 import { liveSessionUser } from "@todo/core/auth/sessions";
 import type { Database } from "@todo/core/db/client";
 import type { MiddlewareHandler } from "hono";
+import type { TrustProxy } from "../http/client-address";
 import type { AppEnv, CurrentUser } from "../http/context";
 import type { Auth } from "./auth";
 import { credentialOf } from "./credential";
-import { isForeignWrite } from "./same-origin";
+import { isForeignWrite, servedOrigin } from "./same-origin";
 import type { SessionCache } from "./session-cache";
 
 const EXPIRED = "The session is missing or expired; sign in again";
@@ -20,6 +21,7 @@ export function requireUser(
   cache: SessionCache,
   db: Database,
   trustedOrigins: readonly string[],
+  trustProxy: TrustProxy,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const credential = credentialOf(c.req.raw.headers);
@@ -31,7 +33,10 @@ export function requireUser(
       c.set("user", { id: found.userId, via: "api_key" });
       return next();
     }
-    if (credential.kind === "cookie" && isForeignWrite(c.req.method, c.req.raw.headers, trustedOrigins)) {
+    if (
+      credential.kind === "cookie" &&
+      isForeignWrite(c.req.method, c.req.raw.headers, trustedOrigins, servedOrigin(c, trustProxy))
+    ) {
       throw new ForbiddenError("This request came from another site; reload the app and try again");
     }
     const key = `${credential.kind}:${credential.value}`;

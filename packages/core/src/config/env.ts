@@ -27,13 +27,21 @@ export const commonEnv = {
 
 export const optionalUrl = z.url().optional().or(emptyAsUnset);
 
-/** The auth secret is mandatory in production; elsewhere a generated one is kept in DATA_DIR. */
+/**
+ * The auth secret is mandatory in production on Postgres (several replicas must share it). Embedded mode (no
+ * DATABASE_URL: one process on its own DATA_DIR, as the one-container image runs) generates one once and keeps it
+ * in DATA_DIR beside the database it protects, with a warning (design section 16).
+ */
 export function requireSecretInProduction(
-  env: { NODE_ENV: string; BETTER_AUTH_SECRET?: string | undefined },
+  env: { NODE_ENV: string; BETTER_AUTH_SECRET?: string | undefined; DATABASE_URL?: string | undefined },
   ctx: z.RefinementCtx,
 ) {
-  if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {
-    ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "is required when NODE_ENV=production" });
+  if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.BETTER_AUTH_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["BETTER_AUTH_SECRET"],
+      message: "is required when NODE_ENV=production with DATABASE_URL",
+    });
   }
 }
 
@@ -50,7 +58,7 @@ export function resolveAuthSecret(secret: string | undefined, dataDir: string): 
   const generated = developmentSecret(dataDir);
   return {
     secret: generated.secret,
-    warning: `BETTER_AUTH_SECRET is not set; using a development secret kept in ${generated.file}`,
+    warning: `BETTER_AUTH_SECRET is not set; using a development secret kept in ${generated.file} (generated once; set BETTER_AUTH_SECRET to choose your own, and keep the file with the data)`,
   };
 }
 

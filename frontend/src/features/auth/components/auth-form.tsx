@@ -13,9 +13,50 @@ import { ApiError, isUnreachable } from "@/lib/api-client";
 import { safeNextPath } from "@/lib/safe-next";
 import { useSession, useSignIn, useSignUp } from "../api/auth";
 
-function fieldErrors(error: unknown): Record<string, string> {
+type Field = "name" | "email" | "password";
+type FieldErrors = Partial<Record<Field, string>>;
+
+const MIN_PASSWORD = 8;
+const MAX_PASSWORD = 128;
+// The browser's own idea of an email address (the HTML spec's pattern), so we refuse what type=email would.
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** What is wrong with the form before it is sent, in words (issue 18.5). */
+export function checkForm(input: { name: string; email: string; password: string }, signUp: boolean): FieldErrors {
+  const errors: FieldErrors = {};
+  if (signUp && !input.name) errors.name = "Enter your name.";
+  if (!input.email) errors.email = "Enter your email address.";
+  else if (!EMAIL.test(input.email)) errors.email = "Enter an email address like name@example.com.";
+  if (!input.password) errors.password = "Enter a password.";
+  else if (signUp && input.password.length < MIN_PASSWORD) errors.password = `Use at least ${MIN_PASSWORD} characters.`;
+  else if (signUp && input.password.length > MAX_PASSWORD) errors.password = `Use at most ${MAX_PASSWORD} characters.`;
+  return errors;
+}
+
+// Better Auth's codes, and its "[body.email] Invalid email address" validation wording, as sentences by field.
+const SERVER_FIELD_ERRORS: Record<string, [Field, string]> = {
+  invalid_email: ["email", "Enter an email address like name@example.com."],
+  password_too_short: ["password", `Use at least ${MIN_PASSWORD} characters.`],
+  password_too_long: ["password", `Use at most ${MAX_PASSWORD} characters.`],
+  password_too_common: ["password", "This password is one of the most common ones; choose another."],
+};
+
+function fieldErrors(error: unknown): FieldErrors {
   if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(error.details.map((d) => [d.path, d.message]));
+  const errors: FieldErrors = {};
+  for (const d of error.details) {
+    const field = d.path.replace(/^body\./, "") as Field;
+    if (field === "name" || field === "email" || field === "password") errors[field] = d.message;
+  }
+  const known = SERVER_FIELD_ERRORS[error.code];
+  if (known) errors[known[0]] = known[1];
+  const raw = /^\[body\.(name|email|password)\]\s*(.*)$/.exec(error.message);
+  if (raw) {
+    const field = raw[1] as Field;
+    errors[field] ??= field === "email" ? "Enter an email address like name@example.com." : `Check the ${field}.`;
+  }
+  return errors;
 }
 
 function messageFor(error: unknown, mode: "sign-in" | "sign-up"): string {
@@ -25,6 +66,8 @@ function messageFor(error: unknown, mode: "sign-in" | "sign-up"): string {
   if (mode === "sign-in" && (error.status === 401 || error.code === "invalid_email_or_password")) {
     return "That email and password do not match an account.";
   }
+  // Shown next to its field instead.
+  if (Object.keys(fieldErrors(error)).length > 0) return "";
   return error.message;
 }
 
@@ -46,12 +89,21 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     if (session.data?.user) router.replace(next);
   }, [session.data, next, router]);
 
-  const errors = fieldErrors(mutation.error);
-  const formError = mutation.error ? messageFor(mutation.error, mode) : null;
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const errors: FieldErrors = { ...fieldErrors(mutation.error), ...localErrors };
+  const formError = mutation.error ? messageFor(mutation.error, mode) || null : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = { name: name.trim(), email: email.trim(), password };
+    const problems = checkForm(input, mode === "sign-up");
+    setLocalErrors(problems);
+    if (Object.keys(problems).length > 0) {
+      mutation.reset();
+      const first = (["name", "email", "password"] as const).find((f) => problems[f]);
+      if (first) document.getElementById(ids[first])?.focus();
+      return;
+    }
     try {
       if (mode === "sign-in") await signIn.mutateAsync(input);
       else await signUp.mutateAsync(input);
@@ -86,10 +138,18 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
                 autoComplete="name"
                 required
                 value={name}
-                onChange={(e) => setName(e.target.value)}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setLocalErrors(({ name: _, ...rest }) => rest);
+                }}
                 aria-invalid={Boolean(errors.name)}
+                aria-describedby={errors.name ? `${ids.name}-error` : undefined}
               />
-              {errors.name && <p className="text-sm text-destructive">{errors.name}</p>}
+              {errors.name && (
+                <p id={`${ids.name}-error`} className="text-sm text-destructive">
+                  {errors.name}
+                </p>
+              )}
             </div>
           )}
           <div className="flex flex-col gap-2">
@@ -102,10 +162,18 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
               inputMode="email"
               required
               value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                setLocalErrors(({ email: _, ...rest }) => rest);
+              }}
               aria-invalid={Boolean(errors.email)}
+              aria-describedby={errors.email ? `${ids.email}-error` : undefined}
             />
-            {errors.email && <p className="text-sm text-destructive">{errors.email}</p>}
+            {errors.email && (
+              <p id={`${ids.email}-error`} className="text-sm text-destructive">
+                {errors.email}
+              </p>
+            )}
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor={ids.password}>Password</Label>
@@ -117,16 +185,27 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
               required
               minLength={isSignUp ? 8 : undefined}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                setLocalErrors(({ password: _, ...rest }) => rest);
+              }}
               aria-invalid={Boolean(errors.password)}
-              aria-describedby={isSignUp ? `${ids.password}-hint` : undefined}
+              aria-describedby={
+                [isSignUp ? `${ids.password}-hint` : "", errors.password ? `${ids.password}-error` : ""]
+                  .filter(Boolean)
+                  .join(" ") || undefined
+              }
             />
             {isSignUp && (
               <p id={`${ids.password}-hint`} className="text-xs text-muted-foreground">
                 At least 8 characters, and not one of the most common passwords.
               </p>
             )}
-            {errors.password && <p className="text-sm text-destructive">{errors.password}</p>}
+            {errors.password && (
+              <p id={`${ids.password}-error`} className="text-sm text-destructive">
+                {errors.password}
+              </p>
+            )}
           </div>
           <div aria-live="assertive">
             {formError && (

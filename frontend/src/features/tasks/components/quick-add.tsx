@@ -3,16 +3,26 @@
 import { LIMITS } from "@todo/contract/limits";
 import type { ParsedTask } from "@todo/contract/task";
 import { BellIcon, CalendarIcon, FlagIcon, HashIcon, Loader2Icon, PlusIcon, RepeatIcon, TypeIcon } from "lucide-react";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ApiError } from "@/lib/api-client";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { cn } from "@/lib/utils";
 import { useQuickAdd, useQuickAddPreview } from "../api/quick-add";
+import { describeError } from "../api/task-cache";
 import { describeRecurrence, formatFull, formatWhen, PRIORITY_LABEL } from "../utils/format";
 
 export const QUICK_ADD_INPUT_ID = "quick-add";
+const FILL_EVENT = "todo:quick-add-fill";
+
+/** Puts a line into quick add and focuses it (the first-run examples). */
+export function fillQuickAdd(text: string) {
+  window.dispatchEvent(new CustomEvent<string>(FILL_EVENT, { detail: text }));
+}
+
+const LONG_PLACEHOLDER = "Add a task, e.g. Pay rent every 1st 9am #home !high";
+const SHORT_PLACEHOLDER = "Add a task, e.g. Gym 7am";
 
 function PreviewChip({
   field,
@@ -90,7 +100,28 @@ export function QuickAdd() {
   const debounced = useDebouncedValue(text, 200);
   const preview = useQuickAddPreview(debounced);
   const quickAdd = useQuickAdd();
+  // A failed add (the server unreachable, a refused line) gives the text back and says why (issue 18.3).
+  const [failure, setFailure] = useState<string | null>(null);
+  // A phone's input shows about 30 characters: the long example would be cut off (issue 18, daily use).
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia("(max-width: 639px)");
+    const update = () => setNarrow(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  useEffect(() => {
+    const onFill = (event: Event) => {
+      setText((event as CustomEvent<string>).detail);
+      setFailure(null);
+      document.getElementById(QUICK_ADD_INPUT_ID)?.focus();
+    };
+    window.addEventListener(FILL_EVENT, onFill);
+    return () => window.removeEventListener(FILL_EVENT, onFill);
+  }, []);
   const hintId = useId();
+  const errorId = useId();
   const previewId = useId();
 
   const current = text.trim();
@@ -102,7 +133,18 @@ export function QuickAdd() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!current) return;
-    quickAdd.mutate({ text: current, preview: parsed });
+    const submitted = text;
+    setFailure(null);
+    quickAdd.mutate(
+      { text: current, preview: parsed },
+      {
+        onError: (error) => {
+          // Typed something new meanwhile: keep that; the toast still names the lost line.
+          setText((now) => (now === "" ? submitted : now));
+          setFailure(`Could not add the task. ${describeError(error)}`);
+        },
+      },
+    );
     setText("");
   }
 
@@ -120,12 +162,16 @@ export function QuickAdd() {
           <Input
             id={QUICK_ADD_INPUT_ID}
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Add a task, e.g. Pay rent every 1st 9am #home !high"
+            onChange={(e) => {
+              setText(e.target.value);
+              if (failure) setFailure(null);
+            }}
+            placeholder={narrow ? SHORT_PLACEHOLDER : LONG_PLACEHOLDER}
             autoComplete="off"
             maxLength={LIMITS.quickAddText}
             className="h-11 pl-9 text-base md:text-base"
-            aria-describedby={`${hintId} ${previewId}`}
+            aria-describedby={`${failure ? `${errorId} ` : ""}${hintId} ${previewId}`}
+            aria-invalid={failure ? true : undefined}
             onKeyDown={(e) => {
               if (e.key === "Escape") {
                 setText("");
@@ -138,6 +184,11 @@ export function QuickAdd() {
           Add
         </Button>
       </div>
+      {failure && (
+        <p id={errorId} role="alert" className="text-sm text-destructive" data-testid="quick-add-error">
+          {failure}
+        </p>
+      )}
       <p id={hintId} className="sr-only">
         Write the task in plain language. Dates like “tomorrow 5pm”, “every Monday”, tags with #, priority with !high,
         !medium or !low. Press Enter to add.

@@ -93,7 +93,8 @@ export function TaskItem({ task, onTagClick }: { task: Task; onTagClick: (tag: s
       )}
     >
       <Checkbox
-        className="mt-0.5 size-5"
+        // 24 px on a phone (WCAG 2.5.8 target size), 20 px beside a mouse.
+        className="mt-0.5 size-6 sm:size-5"
         checked={task.completed}
         disabled={pending}
         onCheckedChange={() => toggle.mutate(task)}
@@ -137,7 +138,9 @@ export function TaskItem({ task, onTagClick }: { task: Task; onTagClick: (tag: s
           </button>
         )}
         {task.description && (
-          <p className="line-clamp-2 text-sm break-words text-muted-foreground">{task.description}</p>
+          <p className="line-clamp-3 text-sm break-words whitespace-pre-line text-muted-foreground">
+            {task.description}
+          </p>
         )}
         {hasDetails && (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">

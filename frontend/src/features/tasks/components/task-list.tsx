@@ -7,8 +7,43 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { isUnreachable } from "@/lib/api-client";
 import { useTasks } from "../api/list-tasks";
 import { describeError } from "../api/task-cache";
+import { useTaskCounts } from "../api/task-counts";
 import { isFiltered, type TaskFilters } from "../utils/filters";
+import { fillQuickAdd } from "./quick-add";
 import { TaskItem } from "./task-item";
+
+/** What a first-time user can try: each fills quick add, to be read (preview) and added with Enter. */
+const FIRST_RUN_EXAMPLES = ["Call mum tomorrow 6pm", "Gym every Mon, Wed #health", "Pay rent every 1st 9am !high"];
+
+function FirstRun() {
+  return (
+    <div
+      className="flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-10 text-center"
+      data-testid="empty-state"
+      data-first-run
+    >
+      <CheckCircle2Icon aria-hidden className="size-10 text-muted-foreground" />
+      <p className="font-medium">Your list is empty. Try one of these:</p>
+      <ul className="flex flex-wrap justify-center gap-2">
+        {FIRST_RUN_EXAMPLES.map((example) => (
+          <li key={example}>
+            <Button variant="outline" size="sm" className="min-h-9" onClick={() => fillQuickAdd(example)}>
+              {example}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <p className="max-w-md text-sm text-muted-foreground">
+        Dates, repeats, #tags and !priority are read from the words. Or open the assistant
+        <span className="hidden sm:inline">
+          {" "}
+          (press <kbd>a</kbd>)
+        </span>{" "}
+        and ask it in a sentence.
+      </p>
+    </div>
+  );
+}
 
 function LoadingRows() {
   return (
@@ -27,6 +62,10 @@ function LoadingRows() {
 }
 
 function EmptyState({ filters, onClear }: { filters: TaskFilters; onClear: () => void }) {
+  const counts = useTaskCounts();
+  if (!isFiltered(filters) && counts.data && counts.data.pending === 0 && counts.data.completed === 0) {
+    return <FirstRun />;
+  }
   if (isFiltered(filters)) {
     return (
       <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-12 text-center">
