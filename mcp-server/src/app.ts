@@ -1,9 +1,12 @@
-// The HTTP side of the MCP server: /health, and /mcp guarded by origin check, authentication, body size and
-// rate limits, then handed to the SDK's Streamable HTTP transport (stateless, JSON responses) and a tool server for
-// the authenticated caller (packages/task-tools).
+// The HTTP side of the MCP server: /health, and POST /mcp guarded by origin check, authentication, body size and
+// rate limits, then served statelessly for the authenticated caller (packages/task-tools): 2025-era requests
+// (2025-06-18, 2025-11-25 and older) by the SDK v1 Streamable HTTP transport with JSON responses, 2026-07-28
+// requests (per-request envelope, server/discover) by the SDK v2 handler. GET and DELETE /mcp answer 405: there is
+// no session and no server-to-client stream, so clients must not keep a GET stream open (issue 16).
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { type DatabaseHandle, isConnectionError } from "@todo/core/db/client";
-import { createToolServer } from "@todo/task-tools/mcp-server";
+import { createModernToolServer, createToolServer } from "@todo/task-tools/mcp-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
@@ -20,13 +23,28 @@ export interface CreateMcpAppOptions {
   logger: Logger;
 }
 
-function rpcError(c: Context, status: 400 | 401 | 403 | 404 | 413 | 429 | 500 | 503, message: string, code = -32000) {
+function rpcError(
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 503,
+  message: string,
+  code = -32000,
+) {
   return c.json({ jsonrpc: "2.0", error: { code, message }, id: null }, status);
 }
 
 export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) {
   const app = new Hono();
   const limiter = new RateLimiter(config.rateLimitPerMinute, 60_000);
+  // The 2026-07-28 leg: one handler, a fresh server per request for the user the credential names.
+  const modern = createMcpHandler(
+    ({ authInfo }) =>
+      createModernToolServer({ db: database.db, userId: String(authInfo?.extra?.userId), logger }, config.version),
+    {
+      legacy: "reject",
+      maxRequestBodySize: config.maxBodyBytes,
+      onerror: (err) => logger.debug({ err }, "mcp request rejected"),
+    },
+  );
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   app.get("/", (c) => c.json({ name: "todo-app mcp-server", version: config.version, endpoint: "/mcp" }));
@@ -64,6 +82,13 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
     c.header("Connection", "close");
     return rpcError(c, 413, `Request body is larger than ${config.maxBodyBytes} bytes`);
   });
+  // Stateless: no GET event stream and no session to delete (without this, SDK clients reconnect a GET stream about
+  // once a second and run into the rate limit).
+  app.on(["GET", "DELETE"], "/mcp", (c) => {
+    c.header("Allow", "POST");
+    return rpcError(c, 405, `Method ${c.req.method} is not allowed on /mcp; send JSON-RPC with POST`);
+  });
+
   app.all(
     "/mcp",
     bodyLimit({
@@ -86,6 +111,11 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
       if (retryAfter > 0) {
         c.header("Retry-After", String(Math.ceil(retryAfter / 1000)));
         return rpcError(c, 429, "Too many requests; slow down");
+      }
+      if (!(await isLegacyRequest(c.req.raw, undefined, { maxRequestBodySize: config.maxBodyBytes }))) {
+        return modern.fetch(c.req.raw, {
+          authInfo: { token: "", clientId: auth.caller.via, scopes: [], extra: { userId } },
+        });
       }
       const server = createToolServer({ db: database.db, userId, logger }, config.version);
       const transport = new WebStandardStreamableHTTPServerTransport({

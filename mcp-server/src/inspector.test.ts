@@ -35,12 +35,17 @@ describe("MCP Inspector CLI", () => {
 
   it("lists the tools, calls add_task and sees the task with list_tasks", async () => {
     const { tools } = await inspect("--method", "tools/list");
+    // The original five stay; issue 16 added find_tasks and the bulk tools.
     expect(tools.map((t: { name: string }) => t.name).sort()).toEqual([
       "add_task",
       "complete_task",
+      "complete_tasks",
       "delete_task",
+      "delete_tasks",
+      "find_tasks",
       "list_tasks",
       "update_task",
+      "update_tasks",
     ]);
     const added = await inspect(
       "--method",

@@ -3,12 +3,23 @@
 // fields, enums and LIMITS of this package; task-tools serves them, the agent reads them.
 import { z } from "zod";
 import { DueFilter, Priority, TaskStatus } from "./enums";
-import { ErrorCode } from "./errors";
+import { ErrorCode, ValidationError } from "./errors";
 import { LIMITS } from "./limits";
-import { CreateTaskInput, ListTasksQuery, Tag, Task, TaskId, UpdateTaskInput } from "./task";
+import { CreateTaskInput, DateTime, ListTasksQuery, Tag, Task, TaskId, UpdateTaskInput } from "./task";
 import { TimeZone } from "./time-zone";
 
-export const TOOL_NAMES = ["add_task", "list_tasks", "complete_task", "delete_task", "update_task"] as const;
+/** The original five first (design §6), then the second version's (design §15). */
+export const TOOL_NAMES = [
+  "add_task",
+  "list_tasks",
+  "complete_task",
+  "delete_task",
+  "update_task",
+  "find_tasks",
+  "complete_tasks",
+  "update_tasks",
+  "delete_tasks",
+] as const;
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
 
@@ -39,6 +50,28 @@ export const TaskIdArg = z
   )
   .describe("The task's number as shown by list_tasks (e.g. 3)");
 
+/** Limits of the tools' own arguments. */
+export const TOOL_LIMITS = {
+  /** Tasks one bulk call may act on. */
+  bulk: 100,
+  /** Characters of a plain-language date ("next friday 5pm"). */
+  datePhrase: 100,
+  /** Characters of a list_tasks / find_tasks cursor. */
+  cursor: 512,
+} as const;
+
+/**
+ * A date argument: ISO 8601 with an offset (parsed here to a Date) or a phrase in plain language ("tomorrow 5pm",
+ * "next friday", "2026-12-01 09:00"), kept as text for task-tools to read in the call's `timezone`.
+ */
+export const DateArg = z
+  .string()
+  .max(TOOL_LIMITS.datePhrase, `Dates must be at most ${TOOL_LIMITS.datePhrase} characters`)
+  .transform((s): Date | string => {
+    const iso = DateTime.safeParse(s);
+    return iso.success ? iso.data : s.trim();
+  });
+
 const create = CreateTaskInput.shape;
 const update = UpdateTaskInput.shape;
 
@@ -50,19 +83,103 @@ const taskArgs = {
   tags: update.tags.describe(
     `Tags without "#", lowercase letters/digits/-/_ (e.g. ["home", "finance"]); at most ${LIMITS.tags}, each up to ${LIMITS.tag} characters`,
   ),
-  due_at: update.due_at.describe(
-    'When it is due, ISO 8601 with a time zone offset, e.g. "2026-12-01T09:00:00+01:00"; null clears it',
-  ),
-  remind_at: update.remind_at.describe("When to remind, ISO 8601 with offset, not later than due_at; null clears it"),
+  due_at: DateArg.nullable()
+    .optional()
+    .describe(
+      'When it is due: ISO 8601 with an offset ("2026-12-01T09:00:00+01:00") or plain language read in `timezone` ("tomorrow 5pm", "next friday", "in 3 days"; a day without a time means 09:00); null clears it',
+    ),
+  remind_at: DateArg.nullable()
+    .optional()
+    .describe('When to remind, like due_at (ISO 8601 or "tomorrow 8am"), not later than due_at; null clears it'),
   recurrence: update.recurrence.describe(
     'Repeat rule: an RFC 5545 RRULE such as "FREQ=WEEKLY;BYDAY=MO" or "FREQ=MONTHLY;BYMONTHDAY=1", or daily|weekly|monthly|yearly; completing the task creates the next one; null stops repeating',
   ),
-  timezone: update.timezone.describe('IANA time zone the recurrence follows, e.g. "Europe/Paris" (default UTC)'),
+  timezone: update.timezone.describe(
+    'IANA time zone that plain-language dates and the recurrence are read in, e.g. "Europe/Paris" (default UTC)',
+  ),
 };
 
-// Tool arguments are plain objects: unknown arguments are dropped, as the original tools did (issue 16 makes them
-// strict). Every field is checked here, once, before core sees it.
-export const AddTaskArgs = z.object({
+/**
+ * Tool arguments are strict objects: an unknown or misspelled argument is refused (issue 16), never dropped while
+ * the call reports success. `toolArgsError` turns the refusal into a sentence naming it and the accepted ones.
+ */
+function toolArgs<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject(shape);
+}
+
+/** Edit distance for "did you mean", bounded: argument names are short and longer ones are not compared. */
+function distance(a: string, b: string): number {
+  if (a.length > 40 || b.length > 40) return Number.POSITIVE_INFINITY;
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+function closest(key: string, accepted: string[]): string | undefined {
+  const k = key.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const name of accepted) {
+    const score = name.startsWith(k.slice(0, 3)) && k.length >= 3 ? 1 : distance(k, name);
+    if (score < bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return bestScore <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** The object schema at `path` inside a tool's arguments (through optionals and arrays), if there is one. */
+function objectAt(schema: z.ZodType, path: PropertyKey[]): z.ZodObject | undefined {
+  let at: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    while (at instanceof z.ZodOptional || at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
+    if (at instanceof z.ZodObject) at = at.shape[String(segment)] as z.ZodType | undefined;
+    else if (at instanceof z.ZodArray) at = at.element as z.ZodType;
+    else return undefined;
+  }
+  while (at instanceof z.ZodOptional || at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
+  return at instanceof z.ZodObject ? at : undefined;
+}
+
+/**
+ * The ValidationError for arguments a tool refused. Unknown arguments get a sentence naming them, suggesting the
+ * nearest accepted name and listing every accepted one ("Unknown argument due_date for add_task (did you mean
+ * due_at?). add_task accepts: title, …"); other problems keep the contract's messages.
+ */
+export function toolArgsError(name: ToolName, error: z.ZodError): ValidationError {
+  const accepted = Object.keys((TOOLS[name].args as z.ZodObject).shape);
+  const unknown = error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ key, path: issue.path })) : [],
+  );
+  if (unknown.length === 0) {
+    const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    const first = details[0];
+    const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : "Invalid arguments";
+    return new ValidationError(message, details);
+  }
+  const path = unknown[0]!.path;
+  const where = path.length > 0 ? ` in ${path.join(".")}` : "";
+  const inner = path.length > 0 ? Object.keys(objectAt(TOOLS[name].args, path)?.shape ?? {}) : accepted;
+  const keys = unknown.map((u) => u.key);
+  const hints = keys.map((k) => closest(k, inner)).filter((h): h is string => h !== undefined);
+  const message =
+    `Unknown argument${keys.length > 1 ? "s" : ""} ${keys.join(", ")} for ${name}${where}` +
+    (hints.length > 0 ? ` (did you mean ${[...new Set(hints)].join(", ")}?)` : "") +
+    `. ${path.length > 0 ? `Each of ${String(path[0])}` : name} accepts: ${inner.join(", ")}.`;
+  return new ValidationError(
+    message,
+    unknown.map((u) => ({ path: [...u.path, u.key].join("."), message: `Unknown argument ${u.key}` })),
+  );
+}
+
+export const AddTaskArgs = toolArgs({
   title: taskArgs.title,
   description: taskArgs.description,
   priority: taskArgs.priority,
@@ -75,7 +192,26 @@ export const AddTaskArgs = z.object({
 });
 export type AddTaskArgs = z.output<typeof AddTaskArgs>;
 
-export const ListTasksArgs = z.object({
+/** Paging of list_tasks and find_tasks: a page size and the opaque cursor of the previous page. */
+const pagingArgs = {
+  limit: z
+    .number()
+    .int("limit must be a whole number")
+    .min(1, "limit must be at least 1")
+    .max(LIMITS.listLimit, `limit must be at most ${LIMITS.listLimit}`)
+    .optional()
+    .describe(`How many tasks to return, 1–${LIMITS.listLimit} (default ${LIMITS.listLimit})`),
+  cursor: z
+    .string()
+    .min(1)
+    .max(TOOL_LIMITS.cursor)
+    .optional()
+    .describe(
+      "To get the next page, the next_cursor of the previous result, with the same filters; leave out for the first page",
+    ),
+};
+
+export const ListTasksArgs = toolArgs({
   status: TaskStatus.optional().describe(
     '"pending" for open tasks, "completed" for done ones, "all" (default) for both',
   ),
@@ -88,18 +224,19 @@ export const ListTasksArgs = z.object({
     '"overdue", due "today", due "tomorrow", due within a "week", or "none" for tasks without a due date',
   ),
   timezone: TimeZone.optional().describe('IANA time zone for "today", "tomorrow" and "week", e.g. "Europe/Paris"'),
+  ...pagingArgs,
   user_id: UserIdArg,
 });
 export type ListTasksArgs = z.output<typeof ListTasksArgs>;
 
-export const CompleteTaskArgs = z.object({ task_id: TaskIdArg, user_id: UserIdArg });
+export const CompleteTaskArgs = toolArgs({ task_id: TaskIdArg, user_id: UserIdArg });
 export type CompleteTaskArgs = z.output<typeof CompleteTaskArgs>;
 
-export const DeleteTaskArgs = z.object({ task_id: TaskIdArg, user_id: UserIdArg });
+export const DeleteTaskArgs = toolArgs({ task_id: TaskIdArg, user_id: UserIdArg });
 export type DeleteTaskArgs = z.output<typeof DeleteTaskArgs>;
 
-export const UpdateTaskArgs = z.object({
-  task_id: TaskIdArg,
+/** The fields update_task and each entry of update_tasks may change. */
+const updateFields = {
   title: taskArgs.title.optional(),
   description: taskArgs.description,
   priority: taskArgs.priority,
@@ -111,9 +248,58 @@ export const UpdateTaskArgs = z.object({
   completed: update.completed.describe(
     "false reopens a completed task; true completes it (prefer complete_task for that)",
   ),
+};
+
+export const UpdateTaskArgs = toolArgs({ task_id: TaskIdArg, ...updateFields, user_id: UserIdArg });
+export type UpdateTaskArgs = z.output<typeof UpdateTaskArgs>;
+
+export const FindTasksArgs = toolArgs({
+  text: z
+    .string()
+    .trim()
+    .min(1, "text must not be empty")
+    .max(LIMITS.query, `text must be at most ${LIMITS.query} characters`)
+    .describe(
+      `A word or phrase to look for in titles, descriptions and tags, case-insensitive (up to ${LIMITS.query} characters)`,
+    ),
+  status: ListTasksArgs.shape.status,
+  timezone: ListTasksArgs.shape.timezone,
+  ...pagingArgs,
   user_id: UserIdArg,
 });
-export type UpdateTaskArgs = z.output<typeof UpdateTaskArgs>;
+export type FindTasksArgs = z.output<typeof FindTasksArgs>;
+
+const TaskIds = z
+  .array(TaskIdArg)
+  .min(1, "task_ids must name at least one task")
+  .max(TOOL_LIMITS.bulk, `task_ids may name at most ${TOOL_LIMITS.bulk} tasks`)
+  .transform((ids) => [...new Set(ids)])
+  .describe(`The tasks' numbers as list_tasks shows them, 1–${TOOL_LIMITS.bulk} (e.g. [3, 4, 7])`);
+
+export const CompleteTasksArgs = toolArgs({ task_ids: TaskIds, user_id: UserIdArg });
+export type CompleteTasksArgs = z.output<typeof CompleteTasksArgs>;
+
+export const UpdateTasksArgs = toolArgs({
+  updates: z
+    .array(toolArgs({ task_id: TaskIdArg, ...updateFields }))
+    .min(1, "updates must hold at least one change")
+    .max(TOOL_LIMITS.bulk, `updates may hold at most ${TOOL_LIMITS.bulk} changes`)
+    .describe(
+      `One entry per task: its task_id and only the fields that change, as for update_task (1–${TOOL_LIMITS.bulk} entries)`,
+    ),
+  user_id: UserIdArg,
+});
+export type UpdateTasksArgs = z.output<typeof UpdateTasksArgs>;
+
+export const DeleteTasksArgs = toolArgs({
+  task_ids: TaskIds,
+  confirm: z
+    .boolean()
+    .optional()
+    .describe("Must be true to delete more than one task: set it only after the user has confirmed the deletion"),
+  user_id: UserIdArg,
+});
+export type DeleteTasksArgs = z.output<typeof DeleteTasksArgs>;
 
 // ---- results: the original fields (text content, chat tool_calls) ----------------------------------------------
 
@@ -148,8 +334,49 @@ export type DeleteTaskOutput = z.infer<typeof DeleteTaskOutput>;
 export const UpdateTaskOutput = UpdateTaskResult.extend({ task: Task });
 export type UpdateTaskOutput = z.infer<typeof UpdateTaskOutput>;
 /** structuredContent must be an object, so the list is wrapped; `total` counts every match, beyond the page. */
-export const ListTasksOutput = z.object({ tasks: z.array(Task), total: z.number().int().min(0) });
+export const ListTasksOutput = z.object({
+  tasks: z.array(Task),
+  total: z.number().int().min(0).describe("How many tasks match the filters, on every page together"),
+  next_cursor: z
+    .string()
+    .optional()
+    .describe("Present when more tasks follow: pass it as `cursor`, with the same filters, for the next page"),
+});
 export type ListTasksOutput = z.infer<typeof ListTasksOutput>;
+export const FindTasksOutput = ListTasksOutput;
+export type FindTasksOutput = ListTasksOutput;
+
+/** A task a bulk call could not act on, and why; the others were still done. */
+export const BulkFailure = z.object({ task_id: TaskId, error: z.object({ code: ErrorCode, message: z.string() }) });
+export type BulkFailure = z.infer<typeof BulkFailure>;
+
+export const CompleteTasksOutput = z.object({
+  status: z.literal("completed"),
+  completed: z.array(CompleteTaskResult),
+  failed: z.array(BulkFailure),
+  tasks: z.array(Task).describe("The completed tasks"),
+  next_tasks: z.array(Task).describe("Next occurrences created for repeating tasks"),
+});
+export type CompleteTasksOutput = z.infer<typeof CompleteTasksOutput>;
+export const UpdateTasksOutput = z.object({
+  status: z.literal("updated"),
+  updated: z.array(UpdateTaskResult),
+  failed: z.array(BulkFailure),
+  tasks: z.array(Task).describe("The updated tasks"),
+});
+export type UpdateTasksOutput = z.infer<typeof UpdateTasksOutput>;
+export const DeleteTasksOutput = z.object({
+  status: z.literal("deleted"),
+  deleted: z.array(DeleteTaskResult),
+  failed: z.array(BulkFailure),
+  tasks: z.array(Task).describe("The tasks as they were before deletion"),
+});
+export type DeleteTasksOutput = z.infer<typeof DeleteTasksOutput>;
+
+/** The text of a bulk result: what was done and what failed, without the full tasks. */
+const CompleteTasksResult = CompleteTasksOutput.pick({ status: true, completed: true, failed: true });
+const UpdateTasksResult = UpdateTasksOutput.pick({ status: true, updated: true, failed: true });
+const DeleteTasksResult = DeleteTasksOutput.pick({ status: true, deleted: true, failed: true });
 
 /** The structured content of a failed call (isError): the contract's error code beside the sentence of the text. */
 export const ToolError = z.strictObject({
@@ -188,6 +415,30 @@ export const TOOLS = {
     output: UpdateTaskOutput,
     result: UpdateTaskResult,
     toResult: (output: UpdateTaskOutput) => UpdateTaskResult.parse(output),
+  },
+  find_tasks: {
+    args: FindTasksArgs,
+    output: FindTasksOutput,
+    result: ListTasksResult,
+    toResult: (output: FindTasksOutput) => ListTasksResult.parse(output.tasks),
+  },
+  complete_tasks: {
+    args: CompleteTasksArgs,
+    output: CompleteTasksOutput,
+    result: CompleteTasksResult,
+    toResult: (output: CompleteTasksOutput) => CompleteTasksResult.parse(output),
+  },
+  update_tasks: {
+    args: UpdateTasksArgs,
+    output: UpdateTasksOutput,
+    result: UpdateTasksResult,
+    toResult: (output: UpdateTasksOutput) => UpdateTasksResult.parse(output),
+  },
+  delete_tasks: {
+    args: DeleteTasksArgs,
+    output: DeleteTasksOutput,
+    result: DeleteTasksResult,
+    toResult: (output: DeleteTasksOutput) => DeleteTasksResult.parse(output),
   },
 } as const satisfies Record<ToolName, unknown>;
 

@@ -7,7 +7,7 @@ export const deleteTask = defineTool({
   title: "Delete a task",
   description: [
     'Delete one task for good ("delete task 4", "remove the meeting task"). If you only know the title, call list_tasks first; if several tasks match, ask the user which one instead of guessing.',
-    "Never delete several tasks without the user confirming.",
+    "Never delete several tasks without the user confirming; delete_tasks deletes several in one call once they have.",
     'Example: {"task_id": 4}.',
     'Returns {task_id, status: "deleted", title}; the structured result also holds the task as it was.',
   ].join(" "),

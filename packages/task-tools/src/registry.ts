@@ -3,18 +3,33 @@
 // structuredContent (the full output). Failures are isError results carrying the contract's error code; only an
 // unknown tool name is the caller's protocol fault.
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { AppError, ForbiddenError, validationErrorFrom } from "@todo/contract/errors";
-import { ToolError, type ToolName } from "@todo/contract/tools";
+import { AppError, ForbiddenError } from "@todo/contract/errors";
+import { ToolError, type ToolName, toolArgsError } from "@todo/contract/tools";
 import { isConnectionError } from "@todo/core/db/client";
 import { z } from "zod";
 import { addTask } from "./add-task";
 import { completeTask } from "./complete-task";
+import { completeTasks } from "./complete-tasks";
 import { deleteTask } from "./delete-task";
+import { deleteTasks } from "./delete-tasks";
+import { findTasks } from "./find-tasks";
 import { listTasks } from "./list-tasks";
 import type { TaskTool, ToolContext } from "./tool";
 import { updateTask } from "./update-task";
+import { updateTasks } from "./update-tasks";
 
-export const TASK_TOOLS: readonly TaskTool[] = [addTask, listTasks, completeTask, deleteTask, updateTask];
+/** In the contract's TOOL_NAMES order. */
+export const TASK_TOOLS: readonly TaskTool[] = [
+  addTask,
+  listTasks,
+  completeTask,
+  deleteTask,
+  updateTask,
+  findTasks,
+  completeTasks,
+  updateTasks,
+  deleteTasks,
+];
 
 const byName = new Map<string, TaskTool>(TASK_TOOLS.map((tool) => [tool.name, tool]));
 
@@ -51,7 +66,7 @@ export function failure(error: AppError): CallToolResult {
 /** Runs one call of a tool for the caller in `ctx`. Never throws: every failure is an isError result. */
 export async function runTool(ctx: ToolContext, tool: TaskTool, rawArgs: unknown): Promise<CallToolResult> {
   const args = tool.args.safeParse(rawArgs ?? {});
-  if (!args.success) return failure(validationErrorFrom(args.error));
+  if (!args.success) return failure(toolArgsError(tool.name, args.error));
   const userId = (args.data as { user_id?: string }).user_id;
   if (userId !== undefined && userId !== ctx.userId) {
     return failure(
