@@ -185,6 +185,17 @@ interface PreparedTurn {
   providerOptions: { builtin: BuiltinProviderOptions };
 }
 
+/**
+ * The tools the assistant is given: the five one-task tools, which the deletion gate and the undo record cover.
+ * The bulk tools (complete_tasks, update_tasks, delete_tasks with confirm: true) are for MCP clients, whose user
+ * approves each call in their own client; offered here, a model could delete many tasks without the person's "yes".
+ */
+const AGENT_TOOLS = ["add_task", "list_tasks", "update_task", "complete_task", "delete_task"] as const;
+
+function agentTools(all: ToolSet): ToolSet {
+  return Object.fromEntries(AGENT_TOOLS.flatMap((name) => (all[name] ? [[name, all[name]]] : []))) as ToolSet;
+}
+
 async function prepareTurn(deps: AgentDeps, userId: string, input: ChatInput): Promise<PreparedTurn> {
   const timeZone = input.timezone && isValidTimeZone(input.timezone) ? input.timezone : "UTC";
   const now = new Date();
@@ -193,7 +204,7 @@ async function prepareTurn(deps: AgentDeps, userId: string, input: ChatInput): P
   const mcp = await connectTools(deps, userId);
   let tools: ToolSet;
   try {
-    tools = (await mcp.tools()) as ToolSet;
+    tools = agentTools((await mcp.tools()) as ToolSet);
   } catch (error) {
     await mcp.close().catch(() => {});
     deps.logger.warn({ err: error }, "listing MCP tools failed");
