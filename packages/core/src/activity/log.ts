@@ -1,0 +1,83 @@
+// Writing the activity log: one entry per change, in the transaction of the change, with the task's fields before
+// and after (only the fields that changed, for an update).
+
+import type { ActivityAction } from "@todo/contract/activity";
+import type { Via } from "@todo/contract/enums";
+import { activity, type TaskRow } from "../db/schema";
+import type { Executor } from "../tasks/task-rows";
+
+/** Who is changing something, and through what. Every operation that changes data takes one. */
+export interface ChangeOptions {
+  /** Through what the change came (default `api`). */
+  via?: Via;
+}
+
+export type Snapshot = Record<string, unknown>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The fields of a task the log keeps and undo restores. `parent_task` is the parent's own id, not a number. */
+export function snapshot(row: TaskRow): Snapshot {
+  return {
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    completed_at: iso(row.completedAt),
+    priority: row.priority,
+    tags: row.tags,
+    due_at: iso(row.dueAt),
+    remind_at: iso(row.remindAt),
+    recurrence: row.recurrence,
+    time_zone: row.timeZone,
+    project_id: row.projectId,
+    parent_task: row.parentId,
+    position: row.position,
+    assignee_id: row.assigneeId,
+    deleted_at: iso(row.deletedAt),
+  };
+}
+
+/** The fields that differ, as [before, after]; null when nothing changed. */
+export function diff(before: Snapshot, after: Snapshot): [Snapshot, Snapshot] | null {
+  const b: Snapshot = {};
+  const a: Snapshot = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return Object.keys(a).length ? [b, a] : null;
+}
+
+export interface NewEntry {
+  actorId: string;
+  options: ChangeOptions | undefined;
+  action: ActivityAction;
+  task?: TaskRow;
+  projectId?: string | null;
+  before?: Snapshot | null;
+  after?: Snapshot | null;
+  undoes?: number | null;
+}
+
+/** Records one change; an Inbox task's entries are readable by the Inbox's owner only. */
+export async function record(db: Executor, entry: NewEntry): Promise<number> {
+  const projectId = entry.task ? entry.task.projectId : (entry.projectId ?? null);
+  const [row] = await db
+    .insert(activity)
+    .values({
+      actorId: entry.actorId,
+      via: entry.options?.via ?? "api",
+      action: entry.action,
+      projectId,
+      taskId: entry.task?.id ?? null,
+      ownerId: projectId === null ? (entry.task?.userId ?? entry.actorId) : null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      undoes: entry.undoes ?? null,
+    })
+    .returning({ id: activity.id });
+  if (!row) throw new Error("activity insert returned no row");
+  return row.id;
+}
