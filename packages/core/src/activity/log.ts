@@ -3,7 +3,8 @@
 
 import type { ActivityAction } from "@todo/contract/activity";
 import type { Via } from "@todo/contract/enums";
-import { activity, type TaskRow } from "../db/schema";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { activity, type TaskRow, tasks } from "../db/schema";
 import type { Executor } from "../tasks/task-rows";
 
 /** Who is changing something, and through what. Every operation that changes data takes one. */
@@ -80,4 +81,31 @@ export async function record(db: Executor, entry: NewEntry): Promise<number> {
     .returning({ id: activity.id });
   if (!row) throw new Error("activity insert returned no row");
   return row.id;
+}
+
+/**
+ * The generated next occurrence of a completion is removed when nothing happened to it since it was made (its
+ * creation is its only entry): reopening or undoing the completion then leaves no stray copy.
+ */
+export async function removeUntouchedNext(tx: Executor, completionAfter: unknown): Promise<void> {
+  const next = (completionAfter as Snapshot | null)?.next_task;
+  if (typeof next !== "string") return;
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(activity).where(eq(activity.taskId, next));
+  if (Number(row?.n ?? 0) !== 1) return;
+  const [untouched] = await tx
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.id, next), eq(tasks.completed, false), sql`${tasks.deletedAt} is null`));
+  if (untouched) await tx.delete(tasks).where(eq(tasks.id, next));
+}
+
+/** The latest completion entry of a task (for reopen). */
+export async function lastCompletion(tx: Executor, taskId: string): Promise<unknown> {
+  const [row] = await tx
+    .select({ after: activity.after })
+    .from(activity)
+    .where(and(eq(activity.taskId, taskId), eq(activity.action, "task.completed"), isNotNull(activity.after)))
+    .orderBy(desc(activity.id))
+    .limit(1);
+  return row?.after ?? null;
 }

@@ -54,10 +54,12 @@ export async function tasksJson(
                                  ${isoText(tasks.completedAt)} as completed_at,
                                  ${isoText(tasks.createdAt)} as created_at, ${isoText(tasks.updatedAt)} as updated_at,
                                  ${tasks.projectId} as project_id, pn.number as parent_id, ${tasks.position},
-                                 case when ${users.id} is null then null
-                                      else json_build_object('id', ${users.id}, 'name', ${users.name}) end as assignee,
-                                 (select json_build_object('total', count(*), 'done', count(*) filter (where s.completed))
-                                    from ${tasks} s where s.parent_id = ${tasks.id} and s.deleted_at is null) as subtasks
+                                 (select row_to_json(a) from (select ${users.id}, ${users.name}) a
+                                   where ${users.id} is not null) as assignee,
+                                 (select row_to_json(c) from (
+                                    select count(*)::int as total, (count(*) filter (where s.completed))::int as done
+                                      from ${tasks} s where s.parent_id = ${tasks.id} and s.deleted_at is null) c
+                                 ) as subtasks
                         ) task
      where page.tid is not null`,
   );

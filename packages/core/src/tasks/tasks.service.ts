@@ -15,7 +15,7 @@ import {
   UpdateTaskInput,
 } from "@todo/contract/task";
 import { and, arrayContains, asc, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
-import { type ChangeOptions, diff, record, snapshot } from "../activity/log";
+import { type ChangeOptions, diff, lastCompletion, record, removeUntouchedNext, snapshot } from "../activity/log";
 import type { Database } from "../db/client";
 import { executePrepared } from "../db/prepared";
 import { projects, type TaskRow, taskCounters, taskNumbers, tasks } from "../db/schema";
@@ -493,6 +493,8 @@ export async function applyUpdate(
       }
     }
   }
+  // Reopening takes back the next occurrence its completion made, when nothing happened to that one since.
+  if (reopening) await removeUntouchedNext(tx, await lastCompletion(tx, current.id));
   // The next occurrence of a recurring task is made first, so the completion's entry can name it (undo removes it).
   const next = completing && undoes === undefined ? await createNextOccurrence(tx, userId, updated, options) : null;
   const change = diff(snapshot(current), snapshot(updated));
