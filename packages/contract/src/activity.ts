@@ -49,9 +49,13 @@ export type ActivityPage = z.infer<typeof ActivityPage>;
 export const ActivityQuery = z.strictObject({
   project: ProjectId.optional().meta({ description: "Only this project's tasks and the project itself" }),
   task: z
-    .string()
-    .regex(/^\d{1,9}$/, "task must be a task id")
-    .transform(Number)
+    .union([
+      z
+        .string()
+        .regex(/^\d{1,9}$/, "task must be a task id")
+        .transform(Number),
+      z.number().int().min(1),
+    ])
     .optional()
     .meta({ description: "Only this task (the caller's number)" }),
   limit: z.coerce

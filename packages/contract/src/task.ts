@@ -212,6 +212,7 @@ export const ListTasksQuery = z.strictObject({
         .string()
         .regex(/^\d{1,9}$/, "parent must be a task id or none")
         .transform(Number),
+      TaskId,
     ])
     .optional()
     .meta({ description: "Subtasks of this task (the caller's number), or none for top tasks only" }),
