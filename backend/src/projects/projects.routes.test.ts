@@ -468,6 +468,19 @@ describe.each(databaseKinds)("projects on %s", (kind) => {
     expect((await call(user, "GET", `/api/tasks/${third.json.next.id}`)).json.title).toBe("water the big plants");
   });
 
+  it("answers a created task exactly as GET answers it, in the Inbox and in a project", async () => {
+    const user = await api.signUp("Cora");
+    const project = await sharedProject(user, []);
+    for (const body of [
+      { title: "inbox", tags: ["a"], due_at: "2026-12-01T09:00:00.5Z", completed: true },
+      { title: "in project", project_id: project.id, assignee_id: user.id },
+    ]) {
+      const created = await call(user, "POST", "/api/tasks", body);
+      expect(created.status).toBe(201);
+      expect(created.json).toStrictEqual((await call(user, "GET", `/api/tasks/${created.json.id}`)).json);
+    }
+  });
+
   it("documents the routes in the OpenAPI document", async () => {
     const doc = (await api.request("GET", "/openapi.json")).json;
     for (const path of [

@@ -48,6 +48,9 @@ export async function tasksJson(
       left join ${tasks} on ${tasks.id} = page.tid
       left join ${taskNumbers} pn on pn.user_id = ${userId} and pn.task_id = ${tasks.parentId}
       left join ${users} on ${users.id} = ${tasks.assigneeId}
+      left join (select s.parent_id, count(*)::int as total, (count(*) filter (where s.completed))::int as done
+                   from ${tasks} s where s.parent_id in (select tid from page) and s.deleted_at is null
+                  group by s.parent_id) st on st.parent_id = ${tasks.id}
       cross join lateral (select page.num as id, ${tasks.title}, ${tasks.description}, ${tasks.completed},
                                  ${tasks.priority}, ${tasks.tags}, ${isoText(tasks.dueAt)} as due_at,
                                  ${isoText(tasks.remindAt)} as remind_at, ${tasks.recurrence},
@@ -56,10 +59,8 @@ export async function tasksJson(
                                  ${tasks.projectId} as project_id, pn.number as parent_id, ${tasks.position},
                                  (select row_to_json(a) from (select ${users.id}, ${users.name}) a
                                    where ${users.id} is not null) as assignee,
-                                 (select row_to_json(c) from (
-                                    select count(*)::int as total, (count(*) filter (where s.completed))::int as done
-                                      from ${tasks} s where s.parent_id = ${tasks.id} and s.deleted_at is null) c
-                                 ) as subtasks
+                                 ('{"total":' || coalesce(st.total, 0) || ',"done":' || coalesce(st.done, 0) || '}')::json
+                                   as subtasks
                         ) task
      where page.tid is not null`,
   );
