@@ -57,9 +57,9 @@ export async function tasksJson(
                                  ${isoText(tasks.completedAt)} as completed_at,
                                  ${isoText(tasks.createdAt)} as created_at, ${isoText(tasks.updatedAt)} as updated_at,
                                  ${tasks.projectId} as project_id, pn.number as parent_id, ${tasks.position},
-                                 (select row_to_json(a) from (select ${users.id}, ${users.name}) a
-                                   where ${users.id} is not null) as assignee,
-                                 ('{"total":' || coalesce(st.total, 0) || ',"done":' || coalesce(st.done, 0) || '}')::json
+                                 (select a from (select ${users.id}, ${users.name}) a where ${users.id} is not null)
+                                   as assignee,
+                                 (select c from (select coalesce(st.total, 0) as total, coalesce(st.done, 0) as done) c)
                                    as subtasks
                         ) task
      where page.tid is not null`,
