@@ -51,6 +51,19 @@ export function diff(before: Snapshot, after: Snapshot): [Snapshot, Snapshot] | 
   return Object.keys(a).length ? [b, a] : null;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A snapshot whose strings are well-formed Unicode: a lone surrogate (which a text column stores as U+FFFD) would
+ * make jsonb refuse the whole entry.
+ */
+export function wellFormed(value: Snapshot | null | undefined): Snapshot | null {
+  if (!value) return null;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v) => (typeof v === "string" ? v.replace(LONE_SURROGATE, "\uFFFD") : v)),
+  );
+}
+
 export interface NewEntry {
   actorId: string;
   options: ChangeOptions | undefined;
@@ -74,8 +87,8 @@ export async function record(db: Executor, entry: NewEntry): Promise<number> {
       projectId,
       taskId: entry.task?.id ?? null,
       ownerId: projectId === null ? (entry.task?.userId ?? entry.actorId) : null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
+      before: wellFormed(entry.before),
+      after: wellFormed(entry.after),
       undoes: entry.undoes ?? null,
     })
     .returning({ id: activity.id });

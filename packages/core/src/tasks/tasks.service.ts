@@ -23,6 +23,7 @@ import {
   removeUntouchedNext,
   type Snapshot,
   snapshot,
+  wellFormed,
 } from "../activity/log";
 import type { Database } from "../db/client";
 import { executePrepared } from "../db/prepared";
@@ -89,7 +90,7 @@ async function insertTask(
     logged as (
       insert into ${activity} (actor_id, via, action, project_id, task_id, owner_id, after)
       select ${entry.actorId}, ${entry.options?.via ?? "api"}, 'task.created', t.project_id, t.id,
-             case when t.project_id is null then t.user_id end, ${JSON.stringify(entry.after)}::jsonb
+             case when t.project_id is null then t.user_id end, ${JSON.stringify(wellFormed(entry.after))}::jsonb
         from t
       returning id
     )
