@@ -10,9 +10,10 @@ http
   .createServer(async (_req, res) => {
     try {
       const { rows } = await pool.query(
-        `select number as id, title, description, completed, priority, tags, due_at, remind_at, recurrence,
+        `select n.number as id, title, description, completed, priority, tags, due_at, remind_at, recurrence,
                 completed_at, created_at, updated_at, count(*) over() as total
-           from tasks where user_id = $1 order by created_at desc, number desc limit 50`,
+           from task_numbers n join tasks t on t.id = n.task_id
+          where n.user_id = $1 and t.deleted_at is null order by created_at desc, n.number desc limit 50`,
         [userId],
       );
       res.writeHead(200, { "content-type": "application/json" });

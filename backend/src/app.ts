@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
+import { activityRoutes } from "./activity/activity.routes";
 import { createAuth, notifyExistingAccountSignUp } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
 import { requireUser } from "./auth/require-user";
@@ -20,6 +21,7 @@ import type { AppDeps, AppEnv } from "./http/context";
 import { errorResponse, onError } from "./http/errors";
 import { createMetrics, observe } from "./http/observability";
 import { keysRoutes } from "./keys/keys.routes";
+import { projectsRoutes } from "./projects/projects.routes";
 import { compatRoutes } from "./tasks/compat.routes";
 import { tasksRoutes } from "./tasks/tasks.routes";
 
@@ -91,6 +93,9 @@ export function createApp({
   app.use("/api/tasks", user);
   app.use("/api/tasks/*", user);
   app.route("/api/tasks", tasksRoutes(deps));
+  for (const path of ["/api/projects", "/api/projects/*", "/api/activity", "/api/activity/*"]) app.use(path, user);
+  app.route("/api/projects", projectsRoutes(deps));
+  app.route("/api/activity", activityRoutes(deps));
   app.use("/api/keys", user);
   app.use("/api/keys/*", user);
   app.route("/api/keys", keysRoutes(deps));

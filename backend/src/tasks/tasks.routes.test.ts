@@ -30,15 +30,20 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
     });
     expect(created.status).toBe(201);
     expect(Object.keys(created.json).sort()).toEqual([
+      "assignee",
       "completed",
       "completed_at",
       "created_at",
       "description",
       "due_at",
       "id",
+      "parent_id",
+      "position",
       "priority",
+      "project_id",
       "recurrence",
       "remind_at",
+      "subtasks",
       "tags",
       "title",
       "updated_at",

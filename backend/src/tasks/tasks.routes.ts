@@ -27,6 +27,7 @@ import {
 } from "@todo/core/tasks/tasks.service";
 import type { AppDeps } from "../http/context";
 import { createRouter, ErrorResponses, jsonContent, jsonText, security } from "../http/openapi";
+import { changeVia } from "./via";
 
 const IdParam = z.object({
   id: z
@@ -85,7 +86,7 @@ export function tasksRoutes({ database }: AppDeps) {
       if ("text" in body) {
         return c.json(await createTaskFromText(db, c.var.user.id, body.text, { timeZone: body.timezone }), 201);
       }
-      return c.json(await createValidatedTask(db, c.var.user.id, body), 201);
+      return c.json(await createValidatedTask(db, c.var.user.id, body, changeVia(c)), 201);
     },
     (result) => {
       if (!result.success) throw validationErrorFrom(preciseUnionError(result.error));
@@ -150,7 +151,10 @@ export function tasksRoutes({ database }: AppDeps) {
       responses: { 200: jsonContent(Task, "The updated task"), ...ErrorResponses },
     }),
     async (c) =>
-      c.json(await updateValidatedTask(db, c.var.user.id, c.req.valid("param").id, c.req.valid("json")), 200),
+      c.json(
+        await updateValidatedTask(db, c.var.user.id, c.req.valid("param").id, c.req.valid("json"), changeVia(c)),
+        200,
+      ),
   );
 
   router.openapi(
@@ -164,7 +168,7 @@ export function tasksRoutes({ database }: AppDeps) {
       responses: { 204: { description: "Deleted" }, ...ErrorResponses },
     }),
     async (c) => {
-      await deleteTask(db, c.var.user.id, c.req.valid("param").id);
+      await deleteTask(db, c.var.user.id, c.req.valid("param").id, changeVia(c));
       return c.body(null, 204);
     },
   );
@@ -182,7 +186,7 @@ export function tasksRoutes({ database }: AppDeps) {
         ...ErrorResponses,
       },
     }),
-    async (c) => c.json(await completeTask(db, c.var.user.id, c.req.valid("param").id), 200),
+    async (c) => c.json(await completeTask(db, c.var.user.id, c.req.valid("param").id, changeVia(c)), 200),
   );
 
   router.openapi(
@@ -195,7 +199,7 @@ export function tasksRoutes({ database }: AppDeps) {
       request: { params: IdParam },
       responses: { 200: jsonContent(Task, "The reopened task"), ...ErrorResponses },
     }),
-    async (c) => c.json(await reopenTask(db, c.var.user.id, c.req.valid("param").id), 200),
+    async (c) => c.json(await reopenTask(db, c.var.user.id, c.req.valid("param").id, changeVia(c)), 200),
   );
 
   return router;

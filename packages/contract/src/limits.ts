@@ -9,11 +9,23 @@ export const LIMITS = {
   maxOffset: 1_000_000,
   query: 200,
   quickAddText: 500,
-  recurrence: 500,
   recurrenceListItems: 366,
+  recurrence: 500,
   timeZone: 64,
   chatMessage: 4000,
   apiKeyName: 64,
   apiKeysPerUser: 50,
   severalTasks: 50,
+  /** Projects: name length, how many a user may be a member of, members of one project. */
+  projectName: 100,
+  projectsPerUser: 200,
+  membersPerProject: 50,
+  email: 254,
+  /** Subtasks: a task, its subtask, theirs and theirs (four levels counting the top task). */
+  taskDepth: 4,
+  /** Activity page size. */
+  activityLimit: 200,
+  activityDefault: 50,
+  /** Upcoming view: days from today. */
+  upcomingDays: 14,
 } as const;

@@ -1,8 +1,9 @@
 // A task: its JSON shape, its fields with their rules, and the inputs that create, change and list tasks. The
 // database layer, the REST routes, the MCP tools, the assistant and the UI's forms all use these.
 import { z } from "zod";
-import { DueFilter, Priority, Sort, SortOrder, TaskStatus } from "./enums";
+import { DueFilter, Priority, SORTS, SortOrder, TaskStatus } from "./enums";
 import { LIMITS } from "./limits";
+import { Position, ProjectId, UserId } from "./project";
 import { canonicalRecurrence } from "./recurrence";
 import { NO_NUL, NO_NUL_MESSAGE, stripBidiControls } from "./text";
 import { TimeZone } from "./time-zone";
@@ -87,6 +88,10 @@ const taskFields = {
   remind_at: DateTime.nullable(),
   recurrence: Recurrence.nullable(),
   timezone: TimeZone,
+  project_id: ProjectId.nullable().meta({ description: "The project, or null for the caller's Inbox" }),
+  parent_id: TaskId.nullable().meta({ description: "The parent task (the caller's number); null for a top task" }),
+  assignee_id: UserId.nullable().meta({ description: "A member of the task's project (user id), or null" }),
+  position: Position,
 };
 
 export const CreateTaskInput = z.strictObject({
@@ -99,6 +104,10 @@ export const CreateTaskInput = z.strictObject({
   remind_at: taskFields.remind_at.optional(),
   recurrence: taskFields.recurrence.optional(),
   timezone: taskFields.timezone.optional(),
+  project_id: taskFields.project_id.optional(),
+  parent_id: taskFields.parent_id.optional(),
+  assignee_id: taskFields.assignee_id.optional(),
+  position: taskFields.position.optional(),
 });
 export type CreateTaskInput = z.output<typeof CreateTaskInput>;
 /** What a client sends to create a task (before the schema trims, normalises and parses dates). */
@@ -114,6 +123,15 @@ export const UpdateTaskInput = z.strictObject({
   remind_at: taskFields.remind_at.optional(),
   recurrence: taskFields.recurrence.optional(),
   timezone: taskFields.timezone.optional(),
+  project_id: taskFields.project_id.optional().meta({
+    description: "Move the task (and its subtasks) to this project, or null for the Inbox; not for a subtask",
+  }),
+  parent_id: taskFields.parent_id.optional(),
+  assignee_id: taskFields.assignee_id.optional(),
+  position: taskFields.position.optional(),
+  after: TaskId.nullable().optional().meta({
+    description: "Reorder: place the task right after this sibling (the caller's number), or first with null",
+  }),
   add_tags: Tags.optional().meta({
     description: "Tags to add to the task's own (kept in order, no duplicates); not with `tags`",
     example: ["urgent"],
@@ -151,6 +169,14 @@ export const ParsedTask = z.object({
 });
 export type ParsedTask = z.infer<typeof ParsedTask>;
 
+/** The list's sorts: the shared SORTS plus `position`, the manual order. */
+export const LIST_SORTS = [...SORTS, "position"] as const;
+export const ListSort = z.enum(LIST_SORTS);
+
+export const TASK_VIEWS = ["today", "upcoming"] as const;
+export const TaskView = z.enum(TASK_VIEWS);
+export type TaskView = z.infer<typeof TaskView>;
+
 export const ListTasksQuery = z.strictObject({
   status: TaskStatus.default("all"),
   q: z.string().regex(NO_NUL, `q ${NO_NUL_MESSAGE}`).trim().max(LIMITS.query).optional(),
@@ -160,7 +186,7 @@ export const ListTasksQuery = z.strictObject({
     .transform((t) => (Array.isArray(t) ? t : [t]))
     .optional(),
   due: DueFilter.optional(),
-  sort: Sort.default("created"),
+  sort: ListSort.optional().meta({ description: "Default: created (newest first); due with a view" }),
   order: SortOrder.optional(),
   limit: z.coerce
     .number()
@@ -175,6 +201,25 @@ export const ListTasksQuery = z.strictObject({
     .max(LIMITS.maxOffset, `offset must be at most ${LIMITS.maxOffset}`)
     .default(0),
   tz: TimeZone.optional(),
+  project: z
+    .union([z.literal("inbox"), ProjectId])
+    .optional()
+    .meta({ description: "A project id, or inbox for the caller's Inbox" }),
+  parent: z
+    .union([
+      z.literal("none"),
+      z
+        .string()
+        .regex(/^\d{1,9}$/, "parent must be a task id or none")
+        .transform(Number),
+      TaskId,
+    ])
+    .optional()
+    .meta({ description: "Subtasks of this task (the caller's number), or none for top tasks only" }),
+  assignee: z.literal("me").optional().meta({ description: "me: only tasks assigned to the caller" }),
+  view: TaskView.optional().meta({
+    description: `today: pending, due today or overdue; upcoming: pending, due in the next ${LIMITS.upcomingDays} days (sorted by due)`,
+  }),
 });
 export type ListTasksQuery = z.input<typeof ListTasksQuery>;
 export type ListTasksFilter = z.output<typeof ListTasksQuery>;
@@ -194,6 +239,11 @@ export const Task = z
     completed_at: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
+    project_id: z.string().nullable(),
+    parent_id: z.number().int().nullable(),
+    position: z.number(),
+    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+    subtasks: z.object({ total: z.number().int(), done: z.number().int() }),
   })
   .meta({ id: "Task" });
 export type Task = z.infer<typeof Task>;

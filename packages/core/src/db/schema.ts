@@ -1,14 +1,18 @@
 // Drizzle schema for the whole system of record: Better Auth's tables, tasks, API keys and conversations.
 // Migrations in ./migrations are generated from this file with `npm run db:generate`.
 import { sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   bigint,
+  bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -101,14 +105,49 @@ export const taskCounters = pgTable("task_counters", {
   lastNumber: integer("last_number").notNull().default(0),
 });
 
+// ---- Projects and their members (design section 12) ----
+
+export const roleEnum = pgEnum("project_role", ["viewer", "editor", "owner"]);
+
+export const projects = pgTable("projects", {
+  /** Opaque random id (never a sequence, so ids say nothing about how many projects exist). */
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  color: text("color").notNull().default("#6b7280"),
+  position: doublePrecision("position").notNull().default(0),
+  archived: boolean("archived").notNull().default(false),
+  ...timestamps,
+});
+
+export const projectMembers = pgTable(
+  "project_members",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("project_members_user_idx").on(t.userId)],
+);
+
 export const tasks = pgTable(
   "tasks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Who created the task; for an Inbox task (project_id null) also the only one who sees it. */
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    number: integer("number").notNull(),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => tasks.id, { onDelete: "cascade" }),
+    position: doublePrecision("position").notNull().default(0),
+    assigneeId: text("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    /** Deleted tasks are kept (hidden) so that an undone delete keeps its numbers and its history. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     completed: boolean("completed").notNull().default(false),
@@ -123,11 +162,58 @@ export const tasks = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("tasks_user_number_uq").on(t.userId, t.number),
     index("tasks_user_created_idx").on(t.userId, t.createdAt),
     index("tasks_user_due_idx").on(t.userId, t.dueAt),
     index("tasks_tags_gin_idx").using("gin", t.tags),
+    index("tasks_project_idx").on(t.projectId),
+    index("tasks_parent_idx").on(t.parentId),
   ],
+);
+
+/**
+ * Every task a user can see has a number in that user's own sequence (task_counters), given when it first
+ * becomes visible to them. Rows exist exactly for the users who can see the task: lookups by (user, number)
+ * can never name a task the caller cannot see.
+ */
+export const taskNumbers = pgTable(
+  "task_numbers",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.number] }),
+    uniqueIndex("task_numbers_user_task_uq").on(t.userId, t.taskId),
+    index("task_numbers_task_idx").on(t.taskId),
+  ],
+);
+
+// ---- Activity: every change to a task or a project ----
+
+export const viaEnum = pgEnum("activity_via", ["web", "api", "mcp", "assistant", "caldav"]);
+
+export const activity = pgTable(
+  "activity",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    via: viaEnum("via").notNull(),
+    action: text("action").notNull(),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id").references(() => tasks.id, { onDelete: "cascade" }),
+    /** For an Inbox task (or a project-less entry): the one user who may read the entry. */
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "cascade" }),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    undoes: bigint("undoes", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("activity_task_idx").on(t.taskId, t.id), index("activity_project_idx").on(t.projectId, t.id)],
 );
 
 // ---- Personal API keys (for MCP clients and scripts); only a SHA-256 hash is stored ----
@@ -192,7 +278,13 @@ export const schema = {
   verifications,
   rateLimits,
   taskCounters,
+  projects,
+  projectMembers,
+  roleEnum,
   tasks,
+  taskNumbers,
+  activity,
+  viaEnum,
   apiKeys,
   conversations,
   messages,

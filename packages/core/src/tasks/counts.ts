@@ -1,11 +1,11 @@
 // The numbers the UI's counts line shows (to do, overdue, due today, done…), counted by Postgres in one pass over
-// the user's tasks: one statement instead of a list request per number.
+// the tasks the user can see (their Inbox and their projects): one statement instead of a list request per number.
 import { parseInput } from "@todo/contract/errors";
 import { type TaskCounts, TaskCountsQuery } from "@todo/contract/task";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { executePrepared } from "../db/prepared";
-import { tasks } from "../db/schema";
+import { taskNumbers, tasks } from "../db/schema";
 import { dueCondition } from "./due-windows";
 
 export interface CountContext {
@@ -46,8 +46,8 @@ export async function countValidatedTasks(
            ${due("today")} as today,
            ${due("tomorrow")} as tomorrow,
            ${due("week")} as week
-      from ${tasks}
-     where ${eq(tasks.userId, userId)}`,
+      from ${taskNumbers} join ${tasks} on ${tasks.id} = ${taskNumbers.taskId}
+     where ${and(eq(taskNumbers.userId, userId), isNull(tasks.deletedAt))}`,
   );
   if (!row) throw new Error("count returned no row");
   return row;

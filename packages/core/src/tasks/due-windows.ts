@@ -2,6 +2,8 @@
 // `due` filter and for the counts, so a count always matches the list it leads to.
 import { TZDate } from "@date-fns/tz";
 import type { DueFilter } from "@todo/contract/enums";
+import { LIMITS } from "@todo/contract/limits";
+import type { TaskView } from "@todo/contract/task";
 import { addDays, startOfDay } from "date-fns";
 import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
 import { tasks } from "../db/schema";
@@ -22,4 +24,12 @@ export function dueCondition(filter: DueFilter, now: Date, timeZone: string): SQ
     case "none":
       return isNull(tasks.dueAt);
   }
+}
+
+/** The daily views: today is pending and due today or earlier; upcoming is pending and due in the next 14 days. */
+export function viewCondition(view: TaskView, now: Date, timeZone: string): SQL {
+  const today = startOfDay(new TZDate(now.getTime(), timeZone));
+  const day = (n: number) => new Date(addDays(today, n).getTime());
+  if (view === "today") return and(eq(tasks.completed, false), lt(tasks.dueAt, day(1))) as SQL;
+  return and(eq(tasks.completed, false), gte(tasks.dueAt, day(0)), lt(tasks.dueAt, day(LIMITS.upcomingDays))) as SQL;
 }

@@ -4,9 +4,12 @@ import { parseInput, ValidationError } from "@todo/contract/errors";
 import { LIMITS } from "@todo/contract/limits";
 import { Tags, type Task } from "@todo/contract/task";
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { ChangeOptions } from "../activity/log";
+import { diff, record } from "../activity/log";
 import type { Database } from "../db/client";
 import { tasks } from "../db/schema";
-import { findRow, parseNumber, toTask } from "./task-rows";
+import { assertCan } from "../projects/permissions";
+import { findTask, parseNumber, taskJson } from "./task-rows";
 
 export interface TagChange {
   add?: string[] | undefined;
@@ -56,7 +59,13 @@ export function tooManyTags(): ValidationError {
  * Adds and removes tags in one statement and returns the task. A change that leaves the tags as they were does
  * not touch `updated_at`.
  */
-export async function changeTags(db: Database, userId: string, id: unknown, change: TagChange): Promise<Task> {
+export async function changeTags(
+  db: Database,
+  userId: string,
+  id: unknown,
+  change: TagChange,
+  options?: ChangeOptions,
+): Promise<Task> {
   const number = parseNumber(id);
   const normalised = {
     add: change.add && parseInput(Tags, change.add),
@@ -64,17 +73,31 @@ export async function changeTags(db: Database, userId: string, id: unknown, chan
   };
   checkTagChange(normalised);
   const after = tagsAfter(normalised);
-  const [row] = await db
-    .update(tasks)
-    .set({
-      tags: after,
-      updatedAt: sql`case when ${after} = ${tasks.tags} then ${tasks.updatedAt} else now() end`,
-    })
-    .where(and(eq(tasks.userId, userId), eq(tasks.number, number), withinTagLimit(normalised)))
-    .returning();
-  if (row) return toTask(row);
-  await findRow(db, userId, number); // throws NotFoundError when there is no such task
-  throw tooManyTags();
+  return db.transaction(async (tx) => {
+    const access = await findTask(tx, userId, number); // NotFoundError when the caller cannot see such a task
+    assertCan(access.role, "task.update");
+    const [row] = await tx
+      .update(tasks)
+      .set({
+        tags: after,
+        updatedAt: sql`case when ${after} = ${tasks.tags} then ${tasks.updatedAt} else now() end`,
+      })
+      .where(and(eq(tasks.id, access.row.id), withinTagLimit(normalised)))
+      .returning();
+    if (!row) throw tooManyTags();
+    const changed = diff({ tags: access.row.tags }, { tags: row.tags });
+    if (changed) {
+      await record(tx, {
+        actorId: userId,
+        options,
+        action: "task.updated",
+        task: row,
+        before: changed[0],
+        after: changed[1],
+      });
+    }
+    return taskJson(tx, userId, row.id);
+  });
 }
 
 export const addTags = (db: Database, userId: string, id: unknown, tags: string[]) =>

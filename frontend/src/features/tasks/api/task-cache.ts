@@ -84,6 +84,11 @@ export function draftTask(fields: Partial<Task> & { title: string }): Task {
     completed_at: null,
     created_at: now,
     updated_at: now,
+    project_id: null,
+    parent_id: null,
+    position: Date.now() / 1000,
+    assignee: null,
+    subtasks: { total: 0, done: 0 },
     ...fields,
   };
 }

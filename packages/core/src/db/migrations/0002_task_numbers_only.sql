@@ -1,0 +1,2 @@
+DROP INDEX "tasks_user_number_uq";--> statement-breakpoint
+ALTER TABLE "tasks" DROP COLUMN "number";
