@@ -141,7 +141,7 @@ describe.runIf(databaseKinds.includes("postgres"))("the event loop under hostile
     const completeEach = async (rules: string[], record: boolean) => {
       for (const rule of rules) {
         await client.query(
-          "update tasks set recurrence = $1, completed = false, completed_at = null where number = $2",
+          "update tasks set recurrence = $1, completed = false, completed_at = null where id = (select task_id from task_numbers where number = $2)",
           [rule, id],
         );
         const done = await api("POST", `/api/tasks/${id}/complete`);

@@ -108,7 +108,8 @@ describe("one embedded database directory", () => {
     expect(acknowledged.length).toBeGreaterThan(10);
 
     const restarted = await startBackend();
-    await waitForHttp(`${restarted.base}/ready`, 60_000);
+    // Recovery replays PGlite's WAL and waits out the stale lock: seconds here, a minute or more on a loaded machine.
+    await waitForHttp(`${restarted.base}/ready`, 150_000);
     const list = await fetch(`${restarted.base}/api/tasks?limit=200&status=all`, { headers });
     const body = (await list.json()) as { tasks: { id: number; title: string }[]; total: number };
     let tasks = body.tasks;
@@ -121,5 +122,5 @@ describe("one embedded database directory", () => {
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length); // no task number handed out twice
     restarted.proc.child.kill("SIGTERM");
     expect(await restarted.proc.exited).toBe(0);
-  }, 90_000);
+  }, 240_000);
 });
