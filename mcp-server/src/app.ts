@@ -32,6 +32,20 @@ function rpcError(
   return c.json({ jsonrpc: "2.0", error: { code, message }, id: null }, status);
 }
 
+/** How many `tools/call` messages a JSON-RPC body holds (a batch counts each); a body that is not JSON counts one. */
+export function toolCallCount(body: string): number {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 1;
+  }
+  const messages = Array.isArray(parsed) ? parsed : [parsed];
+  return messages.filter(
+    (m) => typeof m === "object" && m !== null && (m as { method?: unknown }).method === "tools/call",
+  ).length;
+}
+
 export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) {
   const app = new Hono();
   const limiter = new RateLimiter(config.rateLimitPerMinute, 60_000);
@@ -107,7 +121,9 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
       }
       const userId = auth.caller.userId;
       c.set("userId" as never, userId as never);
-      const retryAfter = limiter.take(userId);
+      // The limit counts tool calls, not protocol requests: a client's initialize, tools/list and notifications
+      // are free, so one assistant turn costs what it does, not five units (issue 19).
+      const retryAfter = limiter.take(userId, toolCallCount(await c.req.raw.clone().text()));
       if (retryAfter > 0) {
         c.header("Retry-After", String(Math.ceil(retryAfter / 1000)));
         return rpcError(c, 429, "Too many requests; slow down");

@@ -270,6 +270,24 @@ describe("MCP HTTP guards", () => {
     expect(JSON.parse(list.result.content[0].text)).toEqual([]);
   });
 
+  it("counts tool calls against the rate limit, not initialize, tools/list or notifications", async () => {
+    const initialize = JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "counter", version: "1" } },
+    });
+    const list = (id: number) => JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list" });
+    const initialized = JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" });
+    const statuses: number[] = [];
+    // 45 protocol requests against a limit of 30 a minute: none of them is a tool call, so none is refused.
+    for (let i = 0; i < 15; i++) {
+      for (const body of [initialize, initialized, list(i + 2)]) statuses.push((await post(body)).status);
+    }
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+    expect((await post(call("list_tasks", {}))).status).toBe(200);
+  });
+
   it("answers 413 for an oversized body and 429 past the rate limit", async () => {
     expect((await post(call("add_task", { title: "x", description: "y".repeat(4000) }))).status).toBe(413);
     const statuses: number[] = [];
