@@ -153,6 +153,7 @@ export async function startStack(): Promise<Stack> {
     BACKEND_URL: backendUrl,
     // Every browser in the run signs up from 127.0.0.1; the per-address limit would throttle the suite.
     AUTH_RATE_LIMIT: "off",
+    CHAT_RATE_LIMIT_PER_MINUTE: "100000",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
     // ensureBuilt above builds what the run needs; start.mjs's own check would rebuild every workspace.

@@ -41,6 +41,7 @@ async function main() {
     BETTER_AUTH_SECRET: "benchmark-secret-benchmark-secret-0123456789",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
     AUTH_RATE_LIMIT: "off",
+    CHAT_RATE_LIMIT_PER_MINUTE: "100000",
   });
   let baseline: ReturnType<typeof startNode> | undefined;
   try {

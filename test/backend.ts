@@ -26,6 +26,7 @@ export async function createTestBackendOn(database: TestDatabase, env: Record<st
     BETTER_AUTH_SECRET: MCP_TEST_SECRET,
     DATA_DIR: mkdtempSync(join(tmpdir(), "todo-test-")),
     AUTH_RATE_LIMIT: "off",
+    CHAT_RATE_LIMIT_PER_MINUTE: "100000",
     LOG_LEVEL: "silent",
     ...env,
   });

@@ -47,6 +47,7 @@ const EnvSchema = z
     OPENAI_BASE_URL: optionalUrl,
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
     MCP_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     EMBEDDED_MCP: z.enum(["true", "false"]).default("true"),
     SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(15_000),
@@ -87,6 +88,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   maxBodyBytes: number;
   authRateLimit: boolean;
+  /** Assistant turns one user may start per minute in this replica (429 with Retry-After beyond it). */
+  chatTurnsPerMinute: number;
   shutdownTimeoutMs: number;
   /** After SIGTERM, /ready answers 503 for this long before the server stops accepting (load balancers drain). */
   shutdownDelayMs: number;
@@ -157,6 +160,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     maxBodyBytes: env.MAX_BODY_BYTES,
     authRateLimit: env.AUTH_RATE_LIMIT === "on",
+    chatTurnsPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
     trustedProxies: env.TRUSTED_PROXIES,

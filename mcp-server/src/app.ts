@@ -6,13 +6,13 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { type DatabaseHandle, isConnectionError } from "@todo/core/db/client";
+import { RateLimiter } from "@todo/core/runtime/rate-limit";
 import { createModernToolServer, createToolServer } from "@todo/task-tools/mcp-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
 import { authenticate } from "./auth";
 import type { McpConfig } from "./config";
-import { RateLimiter } from "./rate-limit";
 
 /** Oversized bodies up to this size are drained so the 413 arrives; larger ones just lose their connection. */
 const DRAIN_LIMIT = 16 * 1024 * 1024;
@@ -122,8 +122,11 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
       const userId = auth.caller.userId;
       c.set("userId" as never, userId as never);
       // The limit counts tool calls, not protocol requests: a client's initialize, tools/list and notifications
-      // are free, so one assistant turn costs what it does, not five units (issue 19).
-      const retryAfter = limiter.take(userId, toolCallCount(await c.req.raw.clone().text()));
+      // are free (issue 19).
+      // The backend's own assistant (agent tokens) is not an external client: its turns are limited by the chat
+      // route (CHAT_RATE_LIMIT_PER_MINUTE), so a busy MCP client cannot starve the in-app assistant, nor it them.
+      const retryAfter =
+        auth.caller.via === "agent_token" ? 0 : limiter.take(userId, toolCallCount(await c.req.raw.clone().text()));
       if (retryAfter > 0) {
         c.header("Retry-After", String(Math.ceil(retryAfter / 1000)));
         return rpcError(c, 429, "Too many requests; slow down");

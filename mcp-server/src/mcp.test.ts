@@ -295,6 +295,11 @@ describe("MCP HTTP guards", () => {
     expect(statuses).toContain(429);
     const limited = await post(call("list_tasks", {}));
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    // The backend's own assistant is not an external client: its agent token for the same user still goes ahead
+    // (its turns are limited by the chat route instead).
+    const agentToken = await mintAgentToken(MCP_TEST_SECRET, userId, 60);
+    const agent = await post(call("list_tasks", {}), { authorization: `Bearer ${agentToken}` });
+    expect(agent.status).toBe(200);
   });
 
   it("answers /health without credentials", async () => {

@@ -228,6 +228,41 @@ describe.each(databaseKinds)("assistant with the builtin model on %s", (kind) =>
   });
 });
 
+describe("assistant turn limit", () => {
+  it("answers 429 with Retry-After past CHAT_RATE_LIMIT_PER_MINUTE, for that user only, and stores nothing", async () => {
+    const stack = await createTestStack("pglite", { CHAT_RATE_LIMIT_PER_MINUTE: "3" });
+    try {
+      const [busy, other] = [await stack.signUp("Busy"), await stack.signUp("Other")];
+      const say = (who: TestUser, message: string) =>
+        stack.request("POST", "/api/chat", { headers: who.headers, body: { message } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await say(busy, `add limit task ${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200]);
+      const limited = await say(busy, "add one too many");
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+      expect(limited.json.error).toMatchObject({
+        code: "rate_limited",
+        message: expect.stringMatching(/try again in \d+ s/),
+      });
+      const stream = await stack.request("POST", "/api/chat/stream", {
+        headers: busy.headers,
+        body: { message: "add one more by stream" },
+      });
+      expect(stream.status).toBe(429);
+      expect((await say(other, "what's pending?")).status).toBe(200);
+      const titles = (
+        (await stack.request("GET", "/api/tasks", { headers: busy.headers })).json.tasks as { title: string }[]
+      )
+        .map((t) => t.title)
+        .sort();
+      expect(titles).toEqual(["Limit task 0", "Limit task 1", "Limit task 2"]);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe("assistant when the MCP server is unreachable", () => {
   it("answers 503 with a clear message while the rest of the API keeps working", async () => {
     const database = await createTestDatabase("pglite");

@@ -1,12 +1,13 @@
 // Chat routes: one turn (JSON), the streaming variant for the UI, and the stored conversations.
 import { createRoute, z } from "@hono/zod-openapi";
-import { validationErrorFrom } from "@todo/contract/errors";
+import { RateLimitedError, validationErrorFrom } from "@todo/contract/errors";
 import {
   ChatInput,
   deleteConversation,
   getConversation,
   listConversations,
 } from "@todo/core/conversations/conversations.service";
+import { RateLimiter } from "@todo/core/runtime/rate-limit";
 import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 import { type AgentDeps, chat, chatStream } from "./agent";
 
@@ -48,6 +49,19 @@ function lastUserText(body: z.infer<typeof StreamInput>): string {
 
 export function chatRoutes(deps: AgentDeps) {
   const router = createRouter();
+  // One user's turns per minute, in this replica: a turn runs the model loop and several tool calls, so a client
+  // looping on /chat is refused with 429 and Retry-After before it costs anything (issue 19).
+  const turns = new RateLimiter(deps.config.chatTurnsPerMinute, 60_000);
+  const startTurn = (userId: string) => {
+    const wait = turns.take(userId);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new RateLimitedError(
+        `You have sent ${deps.config.chatTurnsPerMinute} messages to the assistant in the last minute; try again in ${seconds} s`,
+        seconds,
+      );
+    }
+  };
 
   router.openapi(
     createRoute({
@@ -59,7 +73,11 @@ export function chatRoutes(deps: AgentDeps) {
       request: { body: { required: true, ...jsonContent(ChatInput, "The message") } },
       responses: { 200: jsonContent(ChatResponse, "The answer and the tool calls it made"), ...ErrorResponses },
     }),
-    async (c) => c.json(await chat(deps, c.var.user.id, c.req.valid("json")), 200),
+    async (c) => {
+      const input = c.req.valid("json");
+      startTurn(c.var.user.id);
+      return c.json(await chat(deps, c.var.user.id, input), 200);
+    },
   );
 
   router.post("/chat/stream", async (c) => {
@@ -71,6 +89,7 @@ export function chatRoutes(deps: AgentDeps) {
       ...(body.data.timezone ? { timezone: body.data.timezone } : {}),
     });
     if (!input.success) throw validationErrorFrom(input.error);
+    startTurn(c.var.user.id);
     return chatStream(deps, c.var.user.id, input.data);
   });
 

@@ -1,6 +1,6 @@
 // One mapping from anything thrown to the design's error body {"error": {code, message, details?}}.
 
-import { AppError, type ErrorBody, type ErrorCode, validationErrorFrom } from "@todo/contract/errors";
+import { AppError, type ErrorBody, type ErrorCode, RateLimitedError, validationErrorFrom } from "@todo/contract/errors";
 import { isConnectionError } from "@todo/core/db/client";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -48,6 +48,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
     const v = validationErrorFrom(err);
     return errorResponse(c, STATUS_OF[v.code], v.message, v.details, v.code);
   }
+  if (err instanceof RateLimitedError) c.header("Retry-After", String(err.retryAfterSeconds));
   if (err instanceof AppError) return errorResponse(c, STATUS_OF[err.code], err.message, err.details, err.code);
   if (err instanceof HTTPException) {
     const status = err.status;

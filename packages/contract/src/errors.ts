@@ -47,6 +47,16 @@ export class AppError extends Error {
   }
 }
 
+/** A limit was reached: 429 with `Retry-After` (whole seconds until the caller may try again). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message);
+  }
+}
+
 export class ValidationError extends AppError {
   constructor(message: string, details?: ErrorDetail[]) {
     super("validation_error", message, details);

@@ -1,5 +1,5 @@
-// A fixed-window request limit per caller, kept in this replica's memory: it protects the process and the
-// database from one runaway client; it is not a quota shared across replicas.
+// A fixed-window limit per key, kept in this replica's memory: it protects the process and the database from one
+// runaway caller (an MCP client's tool calls, a user's chat turns); it is not a quota shared across replicas.
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
