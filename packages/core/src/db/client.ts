@@ -39,6 +39,8 @@ export interface DatabaseOptions {
    * gives up on an answer 1 s later (a frozen server cannot cancel anything). Migrations are not limited.
    */
   statementTimeoutMs?: number;
+  /** PGlite only: a new data directory starts from the prebuilt template when there is one (default true). */
+  template?: boolean;
 }
 
 /** Default statement timeout: far above any query of the app (milliseconds), far below a client's patience. */
@@ -47,9 +49,13 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 /** Any value works as long as every replica uses the same one: it serialises concurrent migrators. */
 const MIGRATION_LOCK_ID = 727_411_001;
 
+/** The @todo/core package directory (in an image: node_modules/@todo/core beside the bundle). */
+export function coreDir(): string {
+  return dirname(createRequire(import.meta.url).resolve("@todo/core/package.json"));
+}
+
 export function migrationsFolder(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve("@todo/core/package.json")), "src", "db", "migrations");
+  return join(coreDir(), "src", "db", "migrations");
 }
 
 function migrationCount(): number {
@@ -74,11 +80,12 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     );
   }
   const dataDir = options.dataDir ?? "memory://";
-  if (dataDir.startsWith("memory://")) return createPglite(dataDir);
+  const template = options.template ?? true;
+  if (dataDir.startsWith("memory://")) return createPglite(dataDir, template);
   mkdirSync(dataDir, { recursive: true });
   const release = await lockDataDir(dataDir);
   try {
-    return await createPglite(join(dataDir, "pglite"), release);
+    return await createPglite(join(dataDir, "pglite"), template, release);
   } catch (error) {
     await release();
     throw error;
@@ -134,15 +141,26 @@ function createPostgres(url: string, max: number, statementTimeoutMs: number): D
   };
 }
 
-async function createPglite(dataDir: string, releaseLock?: () => Promise<void>): Promise<DatabaseHandle> {
+async function createPglite(
+  dataDir: string,
+  useTemplate: boolean,
+  releaseLock?: () => Promise<void>,
+): Promise<DatabaseHandle> {
   // Loaded only in embedded mode, so a deployment on Postgres never needs the PGlite package.
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, embedded] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
     import("drizzle-orm/pglite/migrator"),
+    import("./embedded"),
   ]);
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  // A new data directory starts from the migrated template when one was built for these migrations (no initdb,
+  // no migrations to apply); otherwise PGlite runs initdb and migrate() applies everything.
+  const template = useTemplate && !embedded.hasDataDirectory(dataDir) ? embedded.loadTemplate() : undefined;
+  const client = new PGlite(dataDir, {
+    startParams: embedded.EMBEDDED_START_PARAMS,
+    ...(template ? { loadDataDir: template } : {}),
+  });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   const expected = migrationCount();
