@@ -48,7 +48,7 @@ export function toolCallCount(body: string): number {
 
 export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) {
   const app = new Hono();
-  const limiter = new RateLimiter(config.rateLimitPerMinute, 60_000);
+  const limiter = new RateLimiter(database.db, "mcp-tool-calls", config.rateLimitPerMinute, 60_000);
   // The 2026-07-28 leg: one handler, a fresh server per request for the user the credential names.
   const modern = createMcpHandler(
     ({ authInfo }) =>
@@ -126,7 +126,9 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
       // The backend's own assistant (agent tokens) is not an external client: its turns are limited by the chat
       // route (CHAT_RATE_LIMIT_PER_MINUTE), so a busy MCP client cannot starve the in-app assistant, nor it them.
       const retryAfter =
-        auth.caller.via === "agent_token" ? 0 : limiter.take(userId, toolCallCount(await c.req.raw.clone().text()));
+        auth.caller.via === "agent_token"
+          ? 0
+          : await limiter.take(userId, toolCallCount(await c.req.raw.clone().text()));
       if (retryAfter > 0) {
         c.header("Retry-After", String(Math.ceil(retryAfter / 1000)));
         return rpcError(c, 429, "Too many requests; slow down");

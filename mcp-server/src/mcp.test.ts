@@ -302,6 +302,33 @@ describe("MCP HTTP guards", () => {
     expect(agent.status).toBe(200);
   });
 
+  it("two MCP replicas on one database spend from one window: 40 calls against 30 a minute let exactly 30 through", async () => {
+    const second = await startTestMcp(database.handle, { MCP_RATE_LIMIT_PER_MINUTE: "30" });
+    try {
+      const { key: own } = await mcp.userWithKey("Replicated");
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          fetch(i % 2 ? second.url : mcp.url, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              accept: "application/json, text/event-stream",
+              authorization: `Bearer ${own}`,
+            },
+            body: call("list_tasks", {}, i),
+          }).then(async (res) => {
+            await res.arrayBuffer();
+            return res.status;
+          }),
+        ),
+      );
+      expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("answers /health without credentials", async () => {
     const res = await fetch(mcp.url.replace("/mcp", "/health"));
     expect((await res.json()) as unknown).toEqual({ status: "ok" });

@@ -49,11 +49,11 @@ function lastUserText(body: z.infer<typeof StreamInput>): string {
 
 export function chatRoutes(deps: AgentDeps) {
   const router = createRouter();
-  // One user's turns per minute, in this replica: a turn runs the model loop and several tool calls, so a client
+  // One user's turns per minute, in every replica together: a turn runs the model loop and several tool calls, so a client
   // looping on /chat is refused with 429 and Retry-After before it costs anything (issue 19).
-  const turns = new RateLimiter(deps.config.chatTurnsPerMinute, 60_000);
-  const startTurn = (userId: string) => {
-    const wait = turns.take(userId);
+  const turns = new RateLimiter(deps.db, "chat-turns", deps.config.chatTurnsPerMinute, 60_000);
+  const startTurn = async (userId: string) => {
+    const wait = await turns.take(userId);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new RateLimitedError(
@@ -75,7 +75,7 @@ export function chatRoutes(deps: AgentDeps) {
     }),
     async (c) => {
       const input = c.req.valid("json");
-      startTurn(c.var.user.id);
+      await startTurn(c.var.user.id);
       return c.json(await chat(deps, c.var.user.id, input), 200);
     },
   );
@@ -89,7 +89,7 @@ export function chatRoutes(deps: AgentDeps) {
       ...(body.data.timezone ? { timezone: body.data.timezone } : {}),
     });
     if (!input.success) throw validationErrorFrom(input.error);
-    startTurn(c.var.user.id);
+    await startTurn(c.var.user.id);
     return chatStream(deps, c.var.user.id, input.data);
   });
 

@@ -271,6 +271,18 @@ export const messages = pgTable(
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
 );
 
+// ---- Shared request limits (issue 19) ----
+
+/**
+ * One fixed window per limited key (an MCP caller's tool calls, a user's assistant turns), kept in the database so
+ * every replica counts against the same window. One row per key; a new window overwrites the old one.
+ */
+export const requestWindows = pgTable("request_windows", {
+  key: text("key").primaryKey(),
+  windowStart: bigint("window_start", { mode: "number" }).notNull(),
+  count: integer("count").notNull(),
+});
+
 export const schema = {
   users,
   sessions,
@@ -289,6 +301,7 @@ export const schema = {
   conversations,
   messages,
   priorityEnum,
+  requestWindows,
 };
 
 export type TaskRow = typeof tasks.$inferSelect;
