@@ -275,6 +275,20 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
       }
       expect((await as(alice).post("/api/tasks/parse", {})).status).toBe(422);
     });
+
+    it('refuses a line of metadata alone ("#home", "!high") with 422 and creates nothing', async () => {
+      const before = (await as(alice).get("/api/tasks?limit=200")).json.total;
+      for (const text of ["#home", "!high", "#home !high"]) {
+        const res = await as(alice).post("/api/tasks", { text });
+        expect(res.status, text).toBe(422);
+        expect(res.json.error).toMatchObject({
+          code: "validation_error",
+          message: expect.stringMatching(/write what the task is/),
+        });
+        expect((await as(alice).post("/api/tasks/parse", { text })).json).toMatchObject({ untitled: true });
+      }
+      expect((await as(alice).get("/api/tasks?limit=200")).json.total).toBe(before);
+    });
   });
 
   describe("compatibility routes", () => {

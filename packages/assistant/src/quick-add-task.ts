@@ -1,6 +1,7 @@
 // Quick add over the task service: the assistant's parser reads the line of text, core creates the task from the
 // fields it found (validated there like any other input). Core never imports the language engine; this joins them.
 
+import { ValidationError } from "@todo/contract/errors";
 import type { Task } from "@todo/contract/task";
 import { isValidTimeZone } from "@todo/contract/time-zone";
 import type { Database } from "@todo/core/db/client";
@@ -25,7 +26,14 @@ export async function createTaskFromText(
   text: string,
   options: QuickAddOptions = {},
 ): Promise<Task> {
-  const parsed = previewQuickAdd(text, options);
+  const { untitled, ...parsed } = previewQuickAdd(text, options);
+  if (untitled && text.trim() !== "") {
+    // "#home" or "!high" alone: metadata with no task; never a task titled "#home".
+    throw new ValidationError(
+      `"${text.trim().slice(0, 40)}" only sets a tag, priority or date; write what the task is too`,
+      [{ path: "text", message: "Write what the task is, not only its tags, priority or date" }],
+    );
+  }
   const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC";
   return createTask(db, userId, { ...parsed, timezone: timeZone });
 }

@@ -166,6 +166,8 @@ export const ParsedTask = z.object({
   due_at: z.string().nullable(),
   remind_at: z.string().nullable(),
   recurrence: z.string().nullable(),
+  /** Present (true) when the text held only metadata ("#home", "!high"): quick add refuses it with 422. */
+  untitled: z.boolean().optional(),
 });
 export type ParsedTask = z.infer<typeof ParsedTask>;
 

@@ -188,6 +188,11 @@ function isPlausible(result: chrono.ParsedResult, text: string): boolean {
   ) {
     return false;
   }
+  // "the 6pm train", "my 9am call": a clock time after an article or a possessive names the thing, not the due time.
+  const clockOnly = s.isCertain("hour") && !s.isCertain("day") && !s.isCertain("weekday") && !s.isCertain("month");
+  if (clockOnly && /(?:^|\s)(?:the|a|an|my|our|your|his|her|their)\s*$/i.test(before) && /^\s*[\p{L}]/u.test(after)) {
+    return false;
+  }
   const onlyMonth =
     s.isCertain("month") && !s.isCertain("day") && !s.isCertain("weekday") && !result.tags().has("result/relativeDate");
   if (onlyMonth && !MONTH_PREPOSITION.test(before)) return false;

@@ -356,3 +356,44 @@ describe("words that are also Object.prototype keys", () => {
     },
   );
 });
+
+// Issue 18 bug 4: what a new user typed into quick add, on Sunday 2026-11-22 10:00 UTC.
+describe("parseQuickAdd: first-run slips", () => {
+  const at = (text: string) => parseQuickAdd(text, utc);
+
+  it("reads a day word typed with one slip as that day, and takes it out of the title", () => {
+    expect(at("tomorow 5pm call bob")).toMatchObject({ title: "Call bob", due_at: "2026-11-23T17:00:00.000Z" });
+    expect(at("buy milk fridya")).toMatchObject({ title: "Buy milk", due_at: "2026-11-27T09:00:00.000Z" });
+    expect(at("team sync wendesday 10am")).toMatchObject({ title: "Team sync", due_at: "2026-11-25T10:00:00.000Z" });
+  });
+
+  it("never guesses an ordinary word, a plural or a quoted word into a date", () => {
+    expect(at("money transfer")).toMatchObject({ title: "Money transfer", due_at: null });
+    expect(at("sundae for the kids")).toMatchObject({ title: "Sundae for the kids", due_at: null });
+    expect(at('watch "Fridya night" movie').title).toBe("Watch Fridya night movie");
+  });
+
+  it('keeps "Quick" when it is the title\'s word, and drops it as a lead-in', () => {
+    expect(at("Quick one friday 3pm")).toMatchObject({ title: "Quick one", due_at: "2026-11-27T15:00:00.000Z" });
+    expect(at("quick: call the bank")).toMatchObject({ title: "Call the bank" });
+  });
+
+  it("takes the later day when the line opens with a day that names the task", () => {
+    expect(at("Sunday roast prep saturday")).toMatchObject({
+      title: "Sunday roast prep",
+      due_at: "2026-11-28T09:00:00.000Z",
+    });
+    expect(at("friday call mom")).toMatchObject({ title: "Call mom", due_at: "2026-11-27T09:00:00.000Z" });
+  });
+
+  it("keeps a clock time that names the thing in the title", () => {
+    expect(at("book the 6pm train tickets")).toMatchObject({ title: "Book the 6pm train tickets", due_at: null });
+    expect(at("train tickets at 6pm")).toMatchObject({ title: "Train tickets", due_at: "2026-11-22T18:00:00.000Z" });
+  });
+
+  it("marks a line of metadata alone as untitled", () => {
+    expect(at("#home")).toMatchObject({ untitled: true, tags: ["home"] });
+    expect(at("!high")).toMatchObject({ untitled: true, priority: "high" });
+    expect(at("water plants #home").untitled).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@
 import type { Priority } from "@todo/contract/enums";
 import { Tag } from "@todo/contract/task";
 import { findDates, makeInstant, resolveZone, type Zone } from "./dates";
+import { correctDateWords } from "./grammar/typos";
 import { findFirstOccurrence, findRecurrence, formatRecurrence } from "./recurrence-phrases";
 import {
   COUNT_SOURCE,
@@ -25,6 +26,8 @@ export interface QuickAddResult {
   remind_at: string | null;
   /** Canonical RRULE such as FREQ=WEEKLY;BYDAY=MO. */
   recurrence: string | null;
+  /** True when the text held nothing but metadata ("#home", "!high"), so the title is the text itself. */
+  untitled?: boolean;
 }
 
 export interface ParseOptions {
@@ -121,7 +124,9 @@ const CONNECTORS =
 
 // What people put in front of the task itself. Applied repeatedly, so "can you add a task to" unwraps fully.
 const LEADS: RegExp[] = [
-  /^(?:please|pls|plz|kindly|hey|hi|hello|ok|okay|alright|so|um+|uh+|oh|also|and|then|now|just|quick(?:ly)?|btw)(?:[\s,!.:;-]+|$)/iu,
+  /^(?:please|pls|plz|kindly|hey|hi|hello|ok|okay|alright|so|um+|uh+|oh|also|and|then|now|just|btw)(?:[\s,!.:;-]+|$)/iu,
+  // "quick: call the bank", but "Quick one friday" keeps its first word.
+  /^quick(?:ly)?\s*[,!.:;-]+\s*/iu,
   /^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?/iu,
   /^(?:i(?:'d|\s+would)\s+like|i\s+want|i\s+wanna|i'd\s+want)\s+(?:you\s+)?to\s+/iu,
   /^(?:go\s+ahead\s+and|help\s+me)\s+/iu,
@@ -284,11 +289,15 @@ function parseSafely(original: string, zone: Zone): QuickAddResult {
   const recurrence = findRecurrence(text);
   if (recurrence) text = cutSpan(text, recurrence.index, recurrence.end);
 
-  // Each date plays one role, read from the words in front of it; the first of each role wins.
+  // Each date plays one role, read from the words in front of it; the first of each role wins, except that a day
+  // opening the line ("Sunday roast prep saturday") is the title's word when another day follows.
   const roles = new Map<DateRole, ReturnType<typeof findDates>[number]>();
+  text = correctDateWords(text);
   for (const found of findDates(text, zone)) {
     const role = readDateRole(text.slice(0, found.index), recurrence !== null);
-    if (!roles.has(role)) roles.set(role, found);
+    const first = roles.get(role);
+    const opensLine = first !== undefined && text.slice(0, first.index).trim() === "" && first.time === null;
+    if (!first || (role === "due" && opensLine && found.hasDay)) roles.set(role, found);
   }
   const due = roles.get("start") ?? roles.get("due");
   const remind = roles.get("remind");
@@ -314,8 +323,10 @@ function parseSafely(original: string, zone: Zone): QuickAddResult {
     remindAt ??= dueAt;
   }
 
-  const title = cleanTitle(text, masked.quotes, tags) || makeFallbackTitle(original);
+  const cleaned = cleanTitle(text, masked.quotes, tags);
+  const title = cleaned || makeFallbackTitle(original);
   return {
+    ...(cleaned ? {} : { untitled: true }),
     title,
     priority: prioritised.priority,
     tags,

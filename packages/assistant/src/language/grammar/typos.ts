@@ -113,3 +113,34 @@ export function correctTypos(text: string): string {
   }
   return unmaskQuotes(tokens.join(""), masked.quotes, '"');
 }
+
+/** Day words a date may be typed with one slip in ("tomorow", "fridya", "wendesday"). */
+const DATE_WORDS = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "tomorrow",
+  "tonight",
+];
+/** Real words within one slip of a day word: never corrected. */
+const NOT_DATE_WORDS = new Set(["sundae", "sundaes", "frida", "morrow"]);
+
+/**
+ * Corrects day words typed with a slip, so quick add and the assistant read "tomorow 5pm" as tomorrow, not as
+ * today with "Tomorow" left in the title. Only these words, each within the typo allowance of its length
+ * (countAllowedTypos) and never a plural ("mondays") — an unknown word is never guessed into a date. Takes text
+ * whose quotes are already masked (maskQuotes), so a quoted title is never touched.
+ */
+export function correctDateWords(maskedText: string): string {
+  return maskedText.replace(/[\p{L}]{5,}/gu, (word) => {
+    const bare = word.toLowerCase();
+    if (DATE_WORDS.includes(bare) || NOT_DATE_WORDS.has(bare)) return word;
+    const closest = findClosestWord(bare, DATE_WORDS);
+    if (!closest || bare === `${closest}s`) return word;
+    return closest;
+  });
+}
