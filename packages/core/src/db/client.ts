@@ -136,13 +136,15 @@ function createPostgres(url: string, max: number, statementTimeoutMs: number): D
 
 async function createPglite(dataDir: string, releaseLock?: () => Promise<void>): Promise<DatabaseHandle> {
   // Loaded only in embedded mode, so a deployment on Postgres never needs the PGlite package.
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
     import("@electric-sql/pglite"),
+    // Trigram indexes for the list's search (migration 0004, decision 019).
+    import("@electric-sql/pglite/contrib/pg_trgm"),
     import("drizzle-orm/pglite"),
     import("drizzle-orm/pglite/migrator"),
   ]);
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   const expected = migrationCount();
