@@ -124,7 +124,10 @@ function validValue(term: Term, v: unknown): boolean {
 function decodeCursor(text: string, terms: Term[], shape: string, print: string): Cursor {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    const bytes = Buffer.from(text, "base64url");
+    // Only the canonical spelling: base64 decoders skip stray characters, a cursor must not.
+    if (bytes.toString("base64url") !== text) throw badCursor();
+    value = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw badCursor();
   }
@@ -158,13 +161,17 @@ function afterCursor(terms: Term[], cursor: Cursor, numberDir: Dir): SQL[] {
   };
   const prefix = (i: number) => Array.from({ length: i }, (_, j) => equal(j));
   const ranges: SQL[] = [
-    and(...prefix(terms.length), numberDir === "asc" ? sql`n.number > ${cursor.n}` : sql`n.number < ${cursor.n}`) as SQL,
+    and(
+      ...prefix(terms.length),
+      numberDir === "asc" ? sql`n.number > ${cursor.n}` : sql`n.number < ${cursor.n}`,
+    ) as SQL,
   ];
   for (let i = terms.length - 1; i >= 0; i--) {
     const term = terms[i] as Term;
     const v = cursor.v[i] as Value;
     if (v === null) continue; // nothing comes after null in this term
-    const later = term.dir === "asc" ? sql`${term.expr} > ${literal(term, v)}` : sql`${term.expr} < ${literal(term, v)}`;
+    const later =
+      term.dir === "asc" ? sql`${term.expr} > ${literal(term, v)}` : sql`${term.expr} < ${literal(term, v)}`;
     ranges.push(and(...prefix(i), later) as SQL);
     if (term.nullable) ranges.push(and(...prefix(i), sql`${term.expr} is null`) as SQL);
   }
@@ -187,8 +194,21 @@ export interface ListQuery {
   timeZone: string;
 }
 
+interface ListRow {
+  tasks: string;
+  total: string | number;
+  last: Value[] | null;
+}
+
 /** The JSON text `{"tasks":[Task…],"total":n,"next_cursor":…}` of a page of the caller's list. */
 export async function listJson(db: Pick<Database, "_">, q: ListQuery): Promise<string> {
+  const { statement, body } = listStatement(q);
+  const [row] = await executePrepared<ListRow>(db, statement);
+  return body(row);
+}
+
+/** The list's one statement, and how its row becomes the body (exported for the plan test). */
+export function listStatement(q: ListQuery): { statement: SQL; body: (row: ListRow | undefined) => string } {
   const terms = termsOf(q.sort, q.order);
   const shape = `${q.sort}.${q.order}`;
   const print = fingerprint(q.filter, q.timeZone);
@@ -217,6 +237,12 @@ export async function listJson(db: Pick<Database, "_">, q: ListQuery): Promise<s
     ],
     sql`, `,
   );
+  // With a cursor, a container's rows after it are several index ranges, each in the list's order: merged in
+  // that order (a Merge Append, lazily) and cut at the same bound, so a container still gives at most the page.
+  const unionOrder = sql.join(
+    terms.map((term, i) => orderOf(term, sql.raw(`u.k${i}`))),
+    sql`, `,
+  );
   const visible = and(sql`${containerOf} = cs.c`, sql`${tasks.deletedAt} is null`, q.where);
   const branches = ranges.map(
     (range) => sql`(select ${tasks.id} as tid, n.number as num, ${sql.join(keys, sql`, `)}
@@ -240,13 +266,16 @@ export async function listJson(db: Pick<Database, "_">, q: ListQuery): Promise<s
     [...terms.map((term, i) => cursorValue(term, sql.raw(`page.k${i}`))), sql`page.num`],
     sql`, `,
   );
-  const [row] = await executePrepared<{ tasks: string; total: string | number; last: Value[] | null }>(
-    db,
-    sql`
+  const statement = sql`
     with cs as (${sql.join(containers, sql` union all `)}),
     ranked as (
       select x.*, row_number() over (order by ${outerOrder}) as ord
-        from cs cross join lateral (${sql.join(branches, sql` union all `)}) x
+        from cs cross join lateral (${
+          branches.length === 1
+            ? branches[0]
+            : sql`select * from (${sql.join(branches, sql` union all `)}) u
+                   order by ${unionOrder} fetch first (${take}::bigint) rows with ties`
+        }) x
        order by ord
        limit ${q.limit + 1} offset ${q.offset}
     ),
@@ -257,14 +286,16 @@ export async function listJson(db: Pick<Database, "_">, q: ListQuery): Promise<s
       (select count(*) from cs join ${tasks} on ${and(sql`${containerOf} = cs.c`, sql`${tasks.deletedAt} is null`, q.where)}) as total,
       (select json_build_array(${lastKey}) from page
         where page.ord = ${q.offset + q.limit} and exists (select 1 from ranked where ranked.ord > ${q.offset + q.limit})) as last`,
-    )}`,
-  );
-  const total = Number(row?.total ?? 0);
-  const last = row?.last ?? null;
-  let next: string | null = null;
-  if (last) {
-    const n = last.pop() as number;
-    next = encodeCursor({ s: shape, f: print, v: last, n });
-  }
-  return `{${row?.tasks ?? '"tasks":[]'},"total":${total},"next_cursor":${next === null ? "null" : `"${next}"`}}`;
+    )}`;
+  const body = (row: ListRow | undefined) => {
+    const total = Number(row?.total ?? 0);
+    const last = row?.last ?? null;
+    let next: string | null = null;
+    if (last) {
+      const n = last.pop() as number;
+      next = encodeCursor({ s: shape, f: print, v: last, n });
+    }
+    return `{${row?.tasks ?? '"tasks":[]'},"total":${total},"next_cursor":${next === null ? "null" : `"${next}"`}}`;
+  };
+  return { statement, body };
 }

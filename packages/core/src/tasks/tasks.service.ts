@@ -14,7 +14,7 @@ import {
   type TaskPage,
   UpdateTaskInput,
 } from "@todo/contract/task";
-import { and, arrayContains, asc, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import {
   type ChangeOptions,
   diff,
@@ -32,7 +32,7 @@ import { containerRole, isMember } from "../projects/access";
 import { subtreeOf, syncVisibility, viewersOf } from "../projects/numbering";
 import { assertCan } from "../projects/permissions";
 import { dueCondition, viewCondition } from "./due-windows";
-import { listJson } from "./list-query";
+import { type ListQuery, listJson } from "./list-query";
 import { anchorRecurrence, assertRepeats, nextOccurrence } from "./recurrence";
 import { checkTagChange, hasTagChange, tagsAfter, tooManyTags, withinTagLimit } from "./tags";
 import {
@@ -325,6 +325,11 @@ export async function listValidatedTasksJson(
   filter: ListTasksFilter,
   context: ListContext = {},
 ): Promise<string> {
+  return listJson(db, listQueryOf(userId, filter, context));
+}
+
+/** The list query of a validated filter (the plan test explains the statement it gives). */
+export function listQueryOf(userId: string, filter: ListTasksFilter, context: ListContext = {}): ListQuery {
   const now = context.now ?? new Date();
   const timeZone = filter.tz ?? context.timeZone ?? "UTC";
   const where: (SQL | undefined)[] = [];
@@ -362,7 +367,7 @@ export async function listValidatedTasksJson(
 
   const sort = filter.sort ?? (filter.view ? "due" : "created");
   const order = filter.order ?? (sort === "created" || sort === "priority" ? "desc" : "asc");
-  return listJson(db, {
+  return {
     userId,
     where: and(...where),
     sort,
@@ -374,7 +379,7 @@ export async function listValidatedTasksJson(
     projects: filter.project === undefined ? true : filter.project === "inbox" ? false : filter.project,
     filter,
     timeZone,
-  });
+  };
 }
 
 /** A page of the user's tasks: `listTasksJson`, parsed (for the MCP tools and the assistant). */
