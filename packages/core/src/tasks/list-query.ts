@@ -10,7 +10,7 @@
 // the previous page: one index range per place in the key, so a deep page costs what the first one does.
 // `total` is counted on the same indexes without formatting anything. Everything is one statement.
 
-import { ValidationError } from "@todo/contract/errors";
+import { AppError, ValidationError } from "@todo/contract/errors";
 import { LIMITS } from "@todo/contract/limits";
 import type { ListTasksFilter } from "@todo/contract/task";
 import { and, type SQL, sql } from "drizzle-orm";
@@ -99,9 +99,10 @@ function fingerprint(filter: ListTasksFilter, timeZone: string): string {
   return hash.toString(36);
 }
 
-function badCursor(): ValidationError {
+/** A cursor that this list did not give out (opaque text, so any other is malformed): 400 bad_request. */
+function badCursor(): AppError {
   const message = "cursor is not one this list gave out for these filters and this sort; start again without cursor";
-  return new ValidationError(message, [{ path: "cursor", message }]);
+  return new AppError("bad_request", message, [{ path: "cursor", message }]);
 }
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
