@@ -309,7 +309,8 @@ type ListColumn =
 
 /**
  * A task's container (its owner's Inbox or its project) and the list's order in it; pending tasks apart; trigram
- * search over title, description and tags. The SQL in migration 0004 is the definition; this mirrors it.
+ * search over title, description and tags. The SQL in migration 0004 is the definition; this mirrors it (the
+ * created-order indexes there also INCLUDE user_id and project_id for index-only counts, which drizzle cannot say).
  */
 function listIndexes(t: Record<ListColumn, ExtraConfigColumn>) {
   const container = sql`(case when ${t.projectId} is null then 'u:' || ${t.userId} else 'p:' || ${t.projectId} end)`;
