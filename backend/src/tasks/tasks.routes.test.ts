@@ -166,6 +166,23 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
       }
     });
 
+    it("a cursor the list did not give out → 400; cursor with offset → 422", async () => {
+      const a = as(alice);
+      for (const cursor of ["garbage", "eyJzIjoiY3JlYXRlZC5kZXNjIn0", "x".repeat(3000)]) {
+        const res = await a.get(`/api/tasks?cursor=${cursor}`);
+        expectError(res, cursor.length > 2048 ? 422 : 400, cursor.length > 2048 ? "validation_error" : "bad_request");
+      }
+      await a.post("/api/tasks", { title: "Another" });
+      const first = await a.get("/api/tasks?limit=1&sort=title");
+      expect(first.json.next_cursor).toEqual(expect.any(String));
+      expectError(await a.get(`/api/tasks?sort=due&cursor=${first.json.next_cursor}`), 400, "bad_request");
+      expectError(
+        await a.get(`/api/tasks?sort=title&offset=1&cursor=${first.json.next_cursor}`),
+        422,
+        "validation_error",
+      );
+    });
+
     it("an oversized body → 413", async () => {
       const res = await as(alice).post("/api/tasks", { title: "big", description: "x".repeat(70_000) });
       expectError(res, 413, "payload_too_large");
@@ -202,6 +219,26 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
     });
   });
 
+  it("pages by cursor over HTTP: every task once, in order, while tasks are added in between", async () => {
+    const c = as(await api.signUp("Carol"));
+    for (let i = 1; i <= 7; i++) expect((await c.post("/api/tasks", { title: `Task ${i}` })).status).toBe(201);
+    const seen: string[] = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const res = await c.get(`/api/tasks?limit=3&order=asc${next ? `&cursor=${next}` : ""}`);
+      expect(res.status).toBe(200);
+      expect(res.json.total).toBe(pages === 0 ? 7 : 8);
+      seen.push(...res.json.tasks.map((t: { title: string }) => t.title));
+      next = res.json.next_cursor;
+      // A task created meanwhile comes after the cursor (oldest first), so it shows up at the end, once.
+      if (pages === 0) await c.post("/api/tasks", { title: "Late" });
+      pages++;
+    } while (next && pages < 10);
+    expect(seen).toEqual(["Task 1", "Task 2", "Task 3", "Task 4", "Task 5", "Task 6", "Task 7", "Late"]);
+    expect(pages).toBe(3);
+  });
+
   it("lists JSON that Postgres builds exactly as JSON.stringify would, for every kind of text", async () => {
     const bob = await api.signUp("Bob");
     const b = as(bob);
@@ -224,8 +261,8 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
     expect(res.json.tasks.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(titles));
     for (const task of res.json.tasks) expect(task).toStrictEqual((await b.get(`/api/tasks/${task.id}`)).json);
     const empty = await b.get("/api/tasks?offset=50");
-    expect(empty.text).toBe('{"tasks":[],"total":6}');
-    expect((await as(alice).get("/api/tasks?q=unicode")).text).toBe('{"tasks":[],"total":0}');
+    expect(empty.text).toBe('{"tasks":[],"total":6,"next_cursor":null}');
+    expect((await as(alice).get("/api/tasks?q=unicode")).text).toBe('{"tasks":[],"total":0,"next_cursor":null}');
   });
 
   describe("quick add", () => {

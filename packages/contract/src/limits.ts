@@ -7,6 +7,8 @@ export const LIMITS = {
   listLimit: 200,
   listDefault: 50,
   maxOffset: 1_000_000,
+  /** A list cursor's length (it carries the last task's sort key, a title at most). */
+  cursorLength: 2048,
   query: 200,
   quickAddText: 500,
   recurrenceListItems: 366,

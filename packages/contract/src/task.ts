@@ -203,6 +203,14 @@ export const ListTasksQuery = z.strictObject({
     .max(LIMITS.maxOffset, `offset must be at most ${LIMITS.maxOffset}`)
     .default(0),
   tz: TimeZone.optional(),
+  cursor: z
+    .string()
+    .max(LIMITS.cursorLength, "cursor is not one this list gave out; start again without cursor")
+    .optional()
+    .meta({
+      description:
+        "Keyset paging: the next_cursor of the previous page (same filters and sort); stays right while tasks are added or removed, and costs the same at any depth. Not together with offset",
+    }),
   project: z
     .union([z.literal("inbox"), ProjectId])
     .optional()
@@ -250,7 +258,12 @@ export const Task = z
   .meta({ id: "Task" });
 export type Task = z.infer<typeof Task>;
 
-export const TaskPage = z.object({ tasks: z.array(Task), total: z.number().int() });
+export const TaskPage = z.object({
+  tasks: z.array(Task),
+  total: z.number().int(),
+  /** The `cursor` of the next page, null on the last page (REST list; the core list always gives it). */
+  next_cursor: z.string().nullable().optional(),
+});
 export type TaskPage = z.infer<typeof TaskPage>;
 
 export const TaskCountsQuery = z.strictObject({ tz: TimeZone.optional() });

@@ -159,6 +159,7 @@ async function createPglite(
   const template = useTemplate && !embedded.hasDataDirectory(dataDir) ? embedded.loadTemplate() : undefined;
   const client = new PGlite(dataDir, {
     startParams: embedded.EMBEDDED_START_PARAMS,
+    extensions: embedded.EMBEDDED_EXTENSIONS,
     ...(template ? { loadDataDir: template } : {}),
   });
   await client.waitReady;

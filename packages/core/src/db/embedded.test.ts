@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle, migrationsFolder } from "./client";
-import { buildTemplate, EMBEDDED_START_PARAMS, loadTemplate, migrationsHash, templatePath } from "./embedded";
+import {
+  buildTemplate,
+  EMBEDDED_EXTENSIONS,
+  EMBEDDED_START_PARAMS,
+  loadTemplate, migrationsHash, templatePath } from "./embedded";
 
 const dirs: string[] = [];
 const temp = () => {
@@ -42,7 +46,11 @@ describe("embedded database template", () => {
     expect(blob?.size).toBeGreaterThan(100_000);
 
     const { PGlite } = await import("@electric-sql/pglite");
-    const loaded = new PGlite(join(temp(), "pglite"), { startParams: EMBEDDED_START_PARAMS, loadDataDir: blob });
+    const loaded = new PGlite(join(temp(), "pglite"), {
+      startParams: EMBEDDED_START_PARAMS,
+      extensions: EMBEDDED_EXTENSIONS,
+      loadDataDir: blob,
+    });
     const plain = await createDatabase({ dataDir: join(temp(), "plain"), template: false });
     try {
       await plain.migrate();

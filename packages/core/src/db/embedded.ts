@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { coreDir, migrationsFolder } from "./client";
@@ -22,6 +23,9 @@ import { schema } from "./schema";
  * tasks; the operating system's page cache still holds the data files.
  */
 export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
+/** The extensions the migrations use: trigram indexes for the list's search (migration 0004, decision 019). */
+export const EMBEDDED_EXTENSIONS = { pg_trgm };
 
 /** A hash of the migrations: the journal and every SQL file, in name order. */
 export function migrationsHash(folder = migrationsFolder()): string {
@@ -57,7 +61,7 @@ export function hasDataDirectory(dir: string): boolean {
  * temporary name and renamed, so a reader never sees half a file). Returns the path.
  */
 export async function buildTemplate(path = templatePath()): Promise<string> {
-  const client = new PGlite("memory://", { startParams: EMBEDDED_START_PARAMS });
+  const client = new PGlite("memory://", { startParams: EMBEDDED_START_PARAMS, extensions: EMBEDDED_EXTENSIONS });
   try {
     await client.waitReady;
     await migrate(drizzle(client, { schema }), { migrationsFolder: migrationsFolder() });

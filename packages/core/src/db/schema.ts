@@ -1,7 +1,7 @@
 // Drizzle schema for the whole system of record: Better Auth's tables, tasks, API keys and conversations.
 // Migrations in ./migrations are generated from this file with `npm run db:generate`.
 import { sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, ExtraConfigColumn } from "drizzle-orm/pg-core";
 import {
   bigint,
   bigserial,
@@ -162,8 +162,7 @@ export const tasks = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("tasks_user_created_idx").on(t.userId, t.createdAt),
-    index("tasks_user_due_idx").on(t.userId, t.dueAt),
+    ...listIndexes(t),
     index("tasks_tags_gin_idx").using("gin", t.tags),
     index("tasks_project_idx").on(t.projectId),
     index("tasks_parent_idx").on(t.parentId),
@@ -305,3 +304,49 @@ export const schema = {
 };
 
 export type TaskRow = typeof tasks.$inferSelect;
+
+// ---- The list's indexes (migration 0004, decision 019) ----
+
+type ListColumn =
+  | "userId"
+  | "projectId"
+  | "createdAt"
+  | "dueAt"
+  | "priority"
+  | "title"
+  | "description"
+  | "position"
+  | "tags"
+  | "deletedAt"
+  | "completed";
+
+/**
+ * A task's container (its owner's Inbox or its project) and the list's order in it; pending tasks apart; trigram
+ * search over title, description and tags. The SQL in migration 0004 is the definition; this mirrors it (the
+ * created-order indexes there also INCLUDE user_id and project_id for index-only counts, which drizzle cannot say).
+ */
+function listIndexes(t: Record<ListColumn, ExtraConfigColumn>) {
+  const container = sql`(case when ${t.projectId} is null then 'u:' || ${t.userId} else 'p:' || ${t.projectId} end)`;
+  const live = sql`${t.deletedAt} is null`;
+  const pending = sql`${t.deletedAt} is null and not ${t.completed}`;
+  return [
+    index("tasks_list_created_idx").on(container, t.createdAt).where(live),
+    index("tasks_list_pending_created_idx").on(container, t.createdAt).where(pending),
+    index("tasks_list_due_idx").on(container, t.dueAt, t.createdAt).where(live),
+    index("tasks_list_pending_due_idx").on(container, t.dueAt, t.createdAt).where(pending),
+    index("tasks_list_priority_idx").on(container, t.priority.desc(), t.dueAt, t.createdAt.desc()).where(live),
+    index("tasks_list_pending_priority_idx")
+      .on(container, t.priority.desc(), t.dueAt, t.createdAt.desc())
+      .where(pending),
+    index("tasks_list_title_idx").on(container, sql`lower(${t.title})`, t.createdAt).where(live),
+    index("tasks_list_position_idx").on(container, t.position, t.createdAt).where(live),
+    index("tasks_search_trgm_idx")
+      .using(
+        "gin",
+        t.title.op("gin_trgm_ops"),
+        t.description.op("gin_trgm_ops"),
+        sql`todo_tags_text(${t.tags}) gin_trgm_ops`,
+      )
+      .where(live),
+  ];
+}

@@ -5,7 +5,7 @@ import type { DueFilter } from "@todo/contract/enums";
 import { LIMITS } from "@todo/contract/limits";
 import type { TaskView } from "@todo/contract/task";
 import { addDays, startOfDay } from "date-fns";
-import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
+import { and, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { tasks } from "../db/schema";
 
 /** The SQL condition of a due filter at `now`, with days counted in `timeZone`. Range conditions on due_at only. */
@@ -14,7 +14,7 @@ export function dueCondition(filter: DueFilter, now: Date, timeZone: string): SQ
   const day = (n: number) => new Date(addDays(today, n).getTime());
   switch (filter) {
     case "overdue":
-      return and(lt(tasks.dueAt, now), eq(tasks.completed, false)) as SQL;
+      return and(lt(tasks.dueAt, now), sql`not ${tasks.completed}`) as SQL;
     case "today":
       return and(gte(tasks.dueAt, day(0)), lt(tasks.dueAt, day(1))) as SQL;
     case "tomorrow":
@@ -30,6 +30,7 @@ export function dueCondition(filter: DueFilter, now: Date, timeZone: string): SQ
 export function viewCondition(view: TaskView, now: Date, timeZone: string): SQL {
   const today = startOfDay(new TZDate(now.getTime(), timeZone));
   const day = (n: number) => new Date(addDays(today, n).getTime());
-  if (view === "today") return and(eq(tasks.completed, false), lt(tasks.dueAt, day(1))) as SQL;
-  return and(eq(tasks.completed, false), gte(tasks.dueAt, day(0)), lt(tasks.dueAt, day(LIMITS.upcomingDays))) as SQL;
+  // `not completed` as a literal condition: the pending-only indexes (migration 0004) apply to prepared plans too.
+  if (view === "today") return and(sql`not ${tasks.completed}`, lt(tasks.dueAt, day(1))) as SQL;
+  return and(sql`not ${tasks.completed}`, gte(tasks.dueAt, day(0)), lt(tasks.dueAt, day(LIMITS.upcomingDays))) as SQL;
 }

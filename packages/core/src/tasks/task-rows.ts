@@ -1,5 +1,5 @@
 // A task row, its JSON form and the lookups every task operation starts from. The JSON of a task (one or a page)
-// is built by Postgres from one definition (`tasksJson`): the list is the hottest path (decision 008), and a
+// is built by Postgres from one definition (`pageTasksJson`): the list is the hottest path (decision 008), and a
 // single task goes through the same SQL so the two can never disagree.
 import type { Role } from "@todo/contract/enums";
 import { NotFoundError, ValidationError } from "@todo/contract/errors";
@@ -14,36 +14,16 @@ export type Executor = Pick<Database, "insert" | "select" | "update" | "delete" 
 /** A timestamptz column as the same ISO 8601 text `Date.toISOString()` gives (milliseconds, truncated, UTC). */
 const isoText = (column: SQLWrapper) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-const EMPTY_PAGE = '{"tasks":[],"total":0}';
-
 /**
- * The JSON text `{"tasks": [Task…], "total": n}` of the caller's visible tasks matching `where` (conditions on
- * "tasks"), in `orderBy` order. The page's ids are chosen first; only the page's rows are then joined to their
- * parent's number, assignee and subtask counts.
+ * The `"tasks":[…]` part (without braces) of a page's JSON, for a CTE `page(tid, num, ord)` (the task's id, the
+ * caller's number for it, its place) that the statement defines before this select: only the page's rows are
+ * joined to their parent's number, assignee and subtask counts and formatted. One definition of the Task JSON in
+ * SQL, for a single task and for the list (which adds `total` and `next_cursor`). `extra` adds columns to the
+ * select (aggregates over `page`).
  */
-export async function tasksJson(
-  db: Pick<Database, "_">,
-  userId: string,
-  where: SQL | undefined,
-  orderBy: SQL[],
-  limit: number,
-  offset: number,
-): Promise<string> {
-  const visible = and(eq(taskNumbers.userId, userId), isNull(tasks.deletedAt), where);
-  const [row] = await executePrepared<{ body: string }>(
-    db,
-    sql`
-    with page as (
-      select ${tasks.id} as tid, ${taskNumbers.number} as num, count(*) over () as total,
-             row_number() over (order by ${sql.join(orderBy, sql`, `)}) as ord
-        from ${taskNumbers} join ${tasks} on ${tasks.id} = ${taskNumbers.taskId}
-       where ${visible}
-       order by ord
-       limit ${limit} offset ${offset}
-    )
-    select '{"tasks":[' || coalesce(string_agg(row_to_json(task)::text, ',' order by page.ord), '') || '],"total":'
-           || coalesce(max(page.total), (select count(*) from ${taskNumbers} join ${tasks} on ${tasks.id} = ${taskNumbers.taskId}
-                                          where ${visible})) || '}' as body
+export function pageTasksJson(userId: string, extra: SQL = sql``): SQL {
+  return sql`
+    select '"tasks":[' || coalesce(string_agg(row_to_json(task)::text, ',' order by page.ord), '') || ']' as tasks${extra}
       from page
       left join ${tasks} on ${tasks.id} = page.tid
       left join ${taskNumbers} pn on pn.user_id = ${userId} and pn.task_id = ${tasks.parentId}
@@ -61,15 +41,22 @@ export async function tasksJson(
                                    as assignee,
                                  (select c from (select coalesce(st.total, 0) as total, coalesce(st.done, 0) as done) c)
                                    as subtasks
-                        ) task
-     where page.tid is not null`,
-  );
-  return row?.body ?? EMPTY_PAGE;
+                        ) task`;
 }
 
 /** One task as the caller sees it (their number), or a NotFoundError. */
 export async function taskJson(db: Pick<Database, "_">, userId: string, taskId: string): Promise<Task> {
-  const page = JSON.parse(await tasksJson(db, userId, eq(tasks.id, taskId), [sql`1`], 1, 0)) as { tasks: Task[] };
+  const [row] = await executePrepared<{ tasks: string }>(
+    db,
+    sql`
+    with page as (
+      select ${taskNumbers.taskId} as tid, ${taskNumbers.number} as num, 1 as ord
+        from ${taskNumbers} join ${tasks} on ${tasks.id} = ${taskNumbers.taskId}
+       where ${taskNumbers.userId} = ${userId} and ${taskNumbers.taskId} = ${taskId} and ${tasks.deletedAt} is null
+    )
+    ${pageTasksJson(userId)}`,
+  );
+  const page = JSON.parse(`{${row?.tasks ?? '"tasks":[]'}}`) as { tasks: Task[] };
   const [task] = page.tasks;
   if (!task) throw new NotFoundError("The task was not found");
   return task;

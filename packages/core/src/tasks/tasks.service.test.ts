@@ -376,7 +376,7 @@ describe.each(databaseKinds)("task service on %s", (kind) => {
       const beyond = await listTasks(db, user, { sort: "title", limit: 2, offset: 50 }, { now });
       expect(page1.total).toBe(5);
       expect(page2.total).toBe(5);
-      expect(beyond).toEqual({ tasks: [], total: 5 });
+      expect(beyond).toEqual({ tasks: [], total: 5, next_cursor: null });
       expect([...page1.tasks, ...page2.tasks].map((t) => t.id)).toHaveLength(4);
       expect(new Set([...page1.tasks, ...page2.tasks].map((t) => t.id)).size).toBe(4);
     });

@@ -14,7 +14,7 @@ import {
   type TaskPage,
   UpdateTaskInput,
 } from "@todo/contract/task";
-import { and, arrayContains, asc, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
 import {
   type ChangeOptions,
   diff,
@@ -32,6 +32,7 @@ import { containerRole, isMember } from "../projects/access";
 import { subtreeOf, syncVisibility, viewersOf } from "../projects/numbering";
 import { assertCan } from "../projects/permissions";
 import { dueCondition, viewCondition } from "./due-windows";
+import { type ListQuery, listJson } from "./list-query";
 import { anchorRecurrence, assertRepeats, nextOccurrence } from "./recurrence";
 import { checkTagChange, hasTagChange, tagsAfter, tooManyTags, withinTagLimit } from "./tags";
 import {
@@ -43,7 +44,6 @@ import {
   type TaskAccess,
   taskFromRaw,
   taskJson,
-  tasksJson,
 } from "./task-rows";
 
 export type { ChangeOptions } from "../activity/log";
@@ -325,21 +325,30 @@ export async function listValidatedTasksJson(
   filter: ListTasksFilter,
   context: ListContext = {},
 ): Promise<string> {
+  return listJson(db, listQueryOf(userId, filter, context));
+}
+
+/** The list query of a validated filter (the plan test explains the statement it gives). */
+export function listQueryOf(userId: string, filter: ListTasksFilter, context: ListContext = {}): ListQuery {
   const now = context.now ?? new Date();
   const timeZone = filter.tz ?? context.timeZone ?? "UTC";
   const where: (SQL | undefined)[] = [];
 
-  if (filter.status === "pending") where.push(eq(tasks.completed, false));
-  if (filter.status === "completed") where.push(eq(tasks.completed, true));
+  // Literal conditions on `completed` (not parameters), so that a prepared statement's generic plan still
+  // proves the pending-only partial indexes apply (migration 0004).
+  if (filter.status === "pending") where.push(sql`not ${tasks.completed}`);
+  if (filter.status === "completed") where.push(sql`${tasks.completed}`);
   if (filter.priority) where.push(eq(tasks.priority, filter.priority));
   if (filter.tag?.length) where.push(arrayContains(tasks.tags, filter.tag));
   if (filter.q) {
+    // ILIKE on each field, served by the trigram index (migration 0004); todo_tags_text is the index's spelling
+    // of array_to_string(tags, ' ').
     const pattern = `%${escapeLike(filter.q)}%`;
     where.push(
       or(
         ilike(tasks.title, pattern),
         ilike(tasks.description, pattern),
-        sql`array_to_string(${tasks.tags}, ' ') ilike ${pattern}`,
+        sql`todo_tags_text(${tasks.tags}) ilike ${pattern}`,
       ),
     );
   }
@@ -358,27 +367,19 @@ export async function listValidatedTasksJson(
 
   const sort = filter.sort ?? (filter.view ? "due" : "created");
   const order = filter.order ?? (sort === "created" || sort === "priority" ? "desc" : "asc");
-  const dir = order === "asc" ? asc : desc;
-  const orderBy: SQL[] = [];
-  switch (sort) {
-    case "due":
-      // Tasks without a due date come last in either direction.
-      orderBy.push(sql`${tasks.dueAt} is null`, dir(tasks.dueAt));
-      break;
-    case "priority":
-      orderBy.push(dir(tasks.priority), sql`${tasks.dueAt} is null`, asc(tasks.dueAt));
-      break;
-    case "title":
-      orderBy.push(dir(sql`lower(${tasks.title})`));
-      break;
-    case "position":
-      orderBy.push(dir(tasks.position), dir(tasks.createdAt));
-      break;
-    default:
-      orderBy.push(dir(tasks.createdAt));
-  }
-  orderBy.push(dir(taskNumbers.number));
-  return tasksJson(db, userId, and(...where), orderBy, filter.limit, filter.offset);
+  return {
+    userId,
+    where: and(...where),
+    sort,
+    order,
+    limit: filter.limit,
+    offset: filter.offset,
+    cursor: filter.cursor,
+    inbox: filter.project === undefined || filter.project === "inbox",
+    projects: filter.project === undefined ? true : filter.project === "inbox" ? false : filter.project,
+    filter,
+    timeZone,
+  };
 }
 
 /** A page of the user's tasks: `listTasksJson`, parsed (for the MCP tools and the assistant). */
