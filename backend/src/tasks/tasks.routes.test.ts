@@ -313,6 +313,16 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
       expect((await as(alice).post("/api/tasks/parse", {})).status).toBe(422);
     });
 
+    it("reads 12/03 in the locale the UI shows dates in, and refuses an unknown locale with 422", async () => {
+      const gb = await as(alice).post("/api/tasks/parse", { text: "dentist 12/03", timezone: "UTC", locale: "en-GB" });
+      expect(gb.json.due_at).toMatch(/-03-12T/);
+      const us = await as(alice).post("/api/tasks/parse", { text: "dentist 12/03", timezone: "UTC", locale: "en-US" });
+      expect(us.json.due_at).toMatch(/-12-03T/);
+      const bad = await as(alice).post("/api/tasks", { text: "dentist 12/03", locale: "not a locale" });
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(bad.json.error)).toMatch(/Unknown locale/);
+    });
+
     it('refuses a line of metadata alone ("#home", "!high") with 422 and creates nothing', async () => {
       const before = (await as(alice).get("/api/tasks?limit=200")).json.total;
       for (const text of ["#home", "!high", "#home !high"]) {

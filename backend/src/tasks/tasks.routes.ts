@@ -84,7 +84,10 @@ export function tasksRoutes({ database }: AppDeps) {
     async (c) => {
       const body = c.req.valid("json");
       if ("text" in body) {
-        return c.json(await createTaskFromText(db, c.var.user.id, body.text, { timeZone: body.timezone }), 201);
+        return c.json(
+          await createTaskFromText(db, c.var.user.id, body.text, { timeZone: body.timezone, locale: body.locale }),
+          201,
+        );
       }
       return c.json(await createValidatedTask(db, c.var.user.id, body, changeVia(c)), 201);
     },
@@ -108,8 +111,8 @@ export function tasksRoutes({ database }: AppDeps) {
       },
     }),
     (c) => {
-      const { text, timezone } = c.req.valid("json");
-      return c.json(previewQuickAdd(text, { timeZone: timezone }), 200);
+      const { text, timezone, locale } = c.req.valid("json");
+      return c.json(previewQuickAdd(text, { timeZone: timezone, locale }), 200);
     },
   );
 

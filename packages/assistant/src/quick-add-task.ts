@@ -2,6 +2,7 @@
 // fields it found (validated there like any other input). Core never imports the language engine; this joins them.
 
 import { ValidationError } from "@todo/contract/errors";
+import { isDayFirst } from "@todo/contract/locale";
 import type { Task } from "@todo/contract/task";
 import { isValidTimeZone } from "@todo/contract/time-zone";
 import type { Database } from "@todo/core/db/client";
@@ -10,13 +11,15 @@ import { parseQuickAdd, type QuickAddResult } from "./language/quick-add";
 
 export interface QuickAddOptions {
   timeZone?: string | undefined;
+  /** BCP 47 locale: decides whether "12/03" is 12 March or 3 December, as the UI shows dates in it. */
+  locale?: string | undefined;
   now?: Date;
 }
 
 /** What quick add understands from a line of text: the preview the UI shows while the person types. */
 export function previewQuickAdd(text: string, options: QuickAddOptions = {}): QuickAddResult {
   const timeZone = options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC";
-  return parseQuickAdd(text, { timeZone, now: options.now ?? new Date() });
+  return parseQuickAdd(text, { timeZone, now: options.now ?? new Date(), dayFirst: isDayFirst(options.locale) });
 }
 
 /** Quick add: "Pay rent every 1st 9am #home !high" → a task with those fields. */

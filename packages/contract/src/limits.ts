@@ -14,6 +14,7 @@ export const LIMITS = {
   recurrenceListItems: 366,
   recurrence: 500,
   timeZone: 64,
+  locale: 35,
   chatMessage: 4000,
   apiKeyName: 64,
   apiKeysPerUser: 50,

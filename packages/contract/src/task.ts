@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { DueFilter, Priority, SORTS, SortOrder, TaskStatus } from "./enums";
 import { LIMITS } from "./limits";
+import { Locale } from "./locale";
 import { Position, ProjectId, UserId } from "./project";
 import { canonicalRecurrence } from "./recurrence";
 import { NO_NUL, NO_NUL_MESSAGE, stripBidiControls } from "./text";
@@ -155,6 +156,7 @@ export const QuickAddInput = z.strictObject({
     .max(LIMITS.quickAddText, `text must be at most ${LIMITS.quickAddText} characters`)
     .meta({ description: "A task in plain language", example: "Pay rent every 1st 9am #home !high" }),
   timezone: TimeZone.optional(),
+  locale: Locale.optional(),
 });
 export type QuickAddInput = z.output<typeof QuickAddInput>;
 

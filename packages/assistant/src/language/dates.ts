@@ -21,6 +21,8 @@ const PART_OF_DAY_TIMES: Record<string, { hour: number; minute: number }> = {
 export interface Zone {
   now: Date;
   timeZone: string;
+  /** Numeric dates day first ("12/03" is 12 March), as the person's locale writes them; month first otherwise. */
+  dayFirst?: boolean;
 }
 
 export interface WallDate {
@@ -48,9 +50,13 @@ export interface FoundDate {
 }
 
 /** Fills in defaults: an invalid or missing `now` becomes the current time, an unknown zone becomes UTC. */
-export function resolveZone(options?: { now?: Date; timeZone?: string }): Zone {
+export function resolveZone(options?: { now?: Date; timeZone?: string; dayFirst?: boolean }): Zone {
   const now = options?.now instanceof Date && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
-  return { now, timeZone: isKnownTimeZone(options?.timeZone) ? options.timeZone : "UTC" };
+  return {
+    now,
+    timeZone: isKnownTimeZone(options?.timeZone) ? options.timeZone : "UTC",
+    ...(options?.dayFirst ? { dayFirst: true } : {}),
+  };
 }
 
 function isKnownTimeZone(timeZone: string | undefined): timeZone is string {
@@ -269,7 +275,8 @@ function resolveResult(result: chrono.ParsedResult, zone: Zone): FoundDate | nul
 export function findDates(text: string, zone: Zone): FoundDate[] {
   try {
     const today = readWallClock(zone.now, zone.timeZone);
-    const parser = chrono.casual.clone();
+    // chrono's en.GB is its casual English with numeric dates read day first.
+    const parser = (zone.dayFirst ? chrono.en.GB : chrono.casual).clone();
     parser.parsers.push(...createExtraParsers(today));
     const results = parser.parse(
       text,

@@ -397,3 +397,14 @@ describe("parseQuickAdd: first-run slips", () => {
     expect(at("water plants #home").untitled).toBeUndefined();
   });
 });
+
+describe("parseQuickAdd: numeric dates follow the locale", () => {
+  it("reads 12/03 as 12 March day first (en-GB) and as 3 December month first (en-US, the default)", () => {
+    expect(parseQuickAdd("dentist 12/03", { ...utc, dayFirst: true })).toMatchObject({
+      title: "Dentist",
+      due_at: "2027-03-12T09:00:00.000Z",
+    });
+    expect(parseQuickAdd("dentist 12/03", utc)).toMatchObject({ title: "Dentist", due_at: "2026-12-03T09:00:00.000Z" });
+    expect(parseQuickAdd("dentist 25/12", { ...utc, dayFirst: true }).due_at).toBe("2026-12-25T09:00:00.000Z");
+  });
+});

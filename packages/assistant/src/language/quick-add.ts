@@ -35,6 +35,8 @@ export interface ParseOptions {
   now?: Date;
   /** IANA time zone the person lives in; defaults to UTC (and unknown zones fall back to it). */
   timeZone?: string;
+  /** Read numeric dates day first ("12/03" is 12 March): the person's locale writes them so (isDayFirst). */
+  dayFirst?: boolean;
 }
 
 const MAX_TITLE = 200;

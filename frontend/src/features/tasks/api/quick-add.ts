@@ -9,6 +9,7 @@ import {
   describeError,
   draftTask,
   invalidateTasks,
+  locale,
   prependTask,
   restoreLists,
   snapshotLists,
@@ -18,7 +19,7 @@ import {
 export function parseQuickAdd(text: string, signal?: AbortSignal) {
   return apiRequest<ParsedTask>("/api/tasks/parse", {
     method: "POST",
-    body: { text, timezone: timeZone() },
+    body: { text, timezone: timeZone(), locale: locale() },
     signal,
   });
 }
@@ -40,7 +41,7 @@ export function useQuickAdd() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ text }: { text: string; preview?: ParsedTask }) =>
-      apiRequest<Task>("/api/tasks", { method: "POST", body: { text, timezone: timeZone() } }),
+      apiRequest<Task>("/api/tasks", { method: "POST", body: { text, timezone: timeZone(), locale: locale() } }),
     onMutate: async ({ text, preview }) => {
       const snapshot = await snapshotLists(queryClient);
       prependTask(queryClient, draftTask(preview ? { ...preview } : { title: text }));

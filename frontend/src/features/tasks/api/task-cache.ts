@@ -10,6 +10,11 @@ export function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** The browser's locale, which the UI formats dates in: quick add reads "12/03" the same way (day or month first). */
+export function locale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
 export const tasksKeys = {
   all: ["tasks"] as const,
   lists: () => ["tasks", "list"] as const,
