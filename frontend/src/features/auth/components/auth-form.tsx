@@ -176,7 +176,14 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
             )}
           </div>
           <div className="flex flex-col gap-2">
-            <Label htmlFor={ids.password}>Password</Label>
+            <div className="flex items-center justify-between">
+              <Label htmlFor={ids.password}>Password</Label>
+              {!isSignUp && (
+                <Link href="/forgot-password" className="text-sm text-muted-foreground underline underline-offset-4">
+                  Forgot password?
+                </Link>
+              )}
+            </div>
             <Input
               id={ids.password}
               name="password"
