@@ -179,13 +179,22 @@ describe("account and installable app", () => {
     await shot(page, "delete-account");
     await confirm.click();
     await page.waitForURL("**/sign-in**");
+    await page.getByRole("status").filter({ hasText: "account and its data are deleted" }).waitFor();
 
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password", { exact: true }).fill(owner.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("alert").filter({ hasText: "do not match" }).waitFor();
     // The worker dropped the kept list with the account.
-    const kept = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("todo-data")));
-    expect(kept).toEqual([]);
+    const kept = await page.evaluate(async () => {
+      const paths: string[] = [];
+      for (const name of await caches.keys()) {
+        if (!name.startsWith("todo-data") && !name.startsWith("todo-pages")) continue;
+        for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+      }
+      return paths;
+    });
+    expect(kept).not.toContain("/api/tasks");
+    expect(kept).not.toContain("/tasks");
   });
 });

@@ -37,7 +37,7 @@ export function PwaSupport({ register }: { register: boolean }) {
     <div
       role="status"
       data-testid="offline-notice"
-      className="fixed inset-x-0 top-0 z-50 flex items-center justify-center gap-2 bg-amber-100 px-4 py-2 text-sm text-amber-950 shadow dark:bg-amber-900 dark:text-amber-50"
+      className="fixed inset-x-0 bottom-0 z-50 flex items-center justify-center gap-2 bg-amber-100 px-4 py-2 text-sm text-amber-950 shadow dark:bg-amber-900 dark:text-amber-50"
     >
       <WifiOffIcon aria-hidden className="size-4" />
       You are offline. This is the list as last loaded; changes are not saved until you are back online.

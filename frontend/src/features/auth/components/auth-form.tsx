@@ -126,6 +126,11 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         <CardDescription>
           {isSignUp ? "Sign up to start organising your tasks." : "Sign in to see your tasks."}
         </CardDescription>
+        {!isSignUp && searchParams.get("deleted") === "1" && (
+          <p role="status" className="rounded-md border px-3 py-2 text-sm">
+            Your account and its data are deleted.
+          </p>
+        )}
       </CardHeader>
       <form onSubmit={onSubmit} noValidate aria-describedby={formError ? ids.error : undefined}>
         <CardContent className="flex flex-col gap-4">
