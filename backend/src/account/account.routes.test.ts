@@ -287,6 +287,10 @@ describe("email verification required", () => {
       const signUp = await api.signUp("verify@example.test");
       expect(signUp.status, signUp.text).toBe(200);
       expect((await api.signIn("verify@example.test")).status).toBe(403);
+      // Signing up again with the right password does not sign in an unconfirmed address either.
+      const again = await api.signUp("verify@example.test");
+      expect(again.status, again.text).toBe(403);
+      expect(again.token).toBe("");
       const mail = await smtp.waitFor((m) => m.to.includes("verify@example.test"));
       const link = mail.text.match(/https:\/\/todo\.example\.test\/api\/auth\/verify-email\?[^\s]+/)?.[0];
       expect(link, mail.text).toBeTruthy();

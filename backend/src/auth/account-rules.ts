@@ -2,7 +2,13 @@
 // session, deleting an account needs its email typed and removes what it owns, and the emails Better Auth's own
 // flows send (password reset, verification) go through the app's mailer with links to the frontend (APP_URL).
 import { DELETE_ACCOUNT_CONFIRMATION } from "@todo/contract/account";
-import { deleteAccountData, isDisabled, signUpRefusal, useInvite } from "@todo/core/account/account.service";
+import {
+  deleteAccountData,
+  isDisabled,
+  isEmailVerified,
+  signUpRefusal,
+  useInvite,
+} from "@todo/core/account/account.service";
 import type { Database } from "@todo/core/db/client";
 import type { Mailer } from "@todo/core/mail/mailer";
 import { emailVerification, passwordReset, type Rendered } from "@todo/core/mail/messages";
@@ -115,6 +121,11 @@ export function accountOptions(db: Database, config: Config, mail: AccountMail) 
       session: {
         create: {
           before: async (session: { userId: string }) => {
+            // With EMAIL_VERIFICATION=required no path may sign in an unconfirmed address (the sign-up guard's
+            // "right password for an existing account" branch included); Better Auth confirms before it signs in.
+            if (verification === "required" && !(await isEmailVerified(db, session.userId))) {
+              throw new APIError("FORBIDDEN", { message: "Confirm your email first", code: "EMAIL_NOT_VERIFIED" });
+            }
             if (await isDisabled(db, session.userId)) {
               throw new APIError("FORBIDDEN", {
                 message: "This account is disabled; ask the admin",

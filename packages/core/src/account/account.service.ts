@@ -71,6 +71,11 @@ export async function isDisabled(db: Database, userId: string): Promise<boolean>
   return Boolean(row);
 }
 
+export async function isEmailVerified(db: Database, userId: string): Promise<boolean> {
+  const [row] = await db.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.verified === true;
+}
+
 export async function listUsers(db: Database, policy: AdminPolicy): Promise<AdminUser[]> {
   const rows = await db
     .select({
