@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SettingsNav } from "@/features/account/components/settings-nav";
+import { SettingsNav } from "@/features/auth/components/settings-nav";
 import { KeysSettings } from "@/features/keys/components/keys-settings";
 import { getConfig } from "@/lib/config";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ResetPasswordForm } from "@/features/account/components/password-reset-forms";
+import { ResetPasswordForm } from "@/features/auth/components/password-reset-forms";
 
 export const metadata: Metadata = { title: "Reset password" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AccountSettings } from "@/features/account/components/account-settings";
-import { SettingsNav } from "@/features/account/components/settings-nav";
+import { AccountSettings } from "@/features/auth/components/account-settings";
+import { SettingsNav } from "@/features/auth/components/settings-nav";
 
 export const metadata: Metadata = { title: "Account" };
 

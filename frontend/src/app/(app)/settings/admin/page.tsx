@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AdminSettings } from "@/features/account/components/admin-settings";
-import { SettingsNav } from "@/features/account/components/settings-nav";
+import { AdminSettings } from "@/features/auth/components/admin-settings";
+import { SettingsNav } from "@/features/auth/components/settings-nav";
 
 export const metadata: Metadata = { title: "Admin" };
 

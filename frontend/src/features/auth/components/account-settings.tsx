@@ -21,7 +21,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isUnreachable } from "@/lib/api-client";
-import { useSession } from "../../auth/api/auth";
 import {
   type Account,
   useAccount,
@@ -31,6 +30,7 @@ import {
   useRevokeOtherSessions,
   useSessions,
 } from "../api/account";
+import { useSession } from "../api/auth";
 import { errorText } from "./password-reset-forms";
 
 function Field({ label, children, id }: { label: string; id: string; children: ReactNode }) {

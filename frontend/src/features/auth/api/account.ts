@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Account, AdminUser, Invite } from "@todo/contract/account";
 import { DELETE_ACCOUNT_CONFIRMATION } from "@todo/contract/account";
 import { apiRequest } from "@/lib/api-client";
-import { sessionKey } from "../../auth/api/auth";
+import { sessionKey } from "./auth";
 
 export type { Account, AdminUser, Invite };
 
