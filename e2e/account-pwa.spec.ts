@@ -5,10 +5,14 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSmtpServer, type TestSmtpServer } from "../test/smtp";
-import { apiFromPage, launchBrowser, newContext, newUser, quickAdd, taskItem } from "./browser";
+import { apiFromPage, launchBrowser, newContext, newUser, quickAdd, runAxe, taskItem } from "./browser";
 import { startPlainApp } from "./stack";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/account-${name}.png`, fullPage: true });
+/** Screenshot to /tmp/account-<name>.png, and no serious or critical accessibility violation on the page. */
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `/tmp/account-${name}.png`, fullPage: true });
+  expect((await runAxe(page, `account-${name}`)).serious, name).toEqual([]);
+}
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } | null {

@@ -237,6 +237,19 @@ describe.each(databaseKinds)("account routes over HTTP (%s)", (kind) => {
     expect((await api.call("PATCH", `/api/admin/users/${admin.id}`, { disabled: true }, boss.token)).status).toBe(403);
     expect((await api.call("PATCH", "/api/admin/users/nope", { disabled: true }, boss.token)).status).toBe(404);
     expect((await api.call("PATCH", `/api/admin/users/${admin.id}`, { disabled: "yes" }, boss.token)).status).toBe(422);
+    // Hostile path parameters are refused, never a 500.
+    expect((await api.call("PATCH", "/api/admin/users/a%00b", { disabled: true }, boss.token)).status).toBe(422);
+    expect(
+      (await api.call("PATCH", `/api/admin/users/${"x".repeat(400)}`, { disabled: true }, boss.token)).status,
+    ).toBe(422);
+    expect((await api.call("DELETE", "/api/admin/invites/a%00b", undefined, boss.token)).status).toBe(422);
+    expect((await api.call("DELETE", "/api/admin/invites/nobody%40example.test", undefined, boss.token)).status).toBe(
+      404,
+    );
+    expect((await api.call("POST", "/api/admin/invites", { email: "a\u0000@b.test" }, boss.token)).status).toBe(422);
+    // An API key never reaches the admin routes, even an admin's.
+    const bossKey = await api.call("POST", "/api/keys", { name: "admin script" }, boss.token);
+    expect((await api.call("GET", "/api/admin/users", undefined, bossKey.json.key)).status).toBe(403);
 
     const enabled = await api.call("PATCH", `/api/admin/users/${victim.json.user.id}`, { disabled: false }, boss.token);
     expect(enabled.json.disabled).toBe(false);

@@ -1,7 +1,14 @@
 // The app's account routes beside Better Auth's (issue 14): GET /api/account (who am I, what the server allows),
 // and the admin's /api/admin/users and /api/admin/invites. Admin routes need a signed-in session of an admin.
 import { createRoute, z } from "@hono/zod-openapi";
-import { Account, AdminUser, CreateInviteInput, Invite, UpdateAdminUserInput } from "@todo/contract/account";
+import {
+  Account,
+  AccountPathParam,
+  AdminUser,
+  CreateInviteInput,
+  Invite,
+  UpdateAdminUserInput,
+} from "@todo/contract/account";
 import { ForbiddenError, NotFoundError } from "@todo/contract/errors";
 import {
   assertAdmin,
@@ -21,7 +28,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../http/context";
 import { createRouter, ErrorResponses, jsonContent, security } from "../http/openapi";
 
-const param = (name: string) => z.string().meta({ param: { name, in: "path" } });
+const param = (name: string) => AccountPathParam.meta({ param: { name, in: "path" } });
 
 export function accountRoutes({ database, config }: AppDeps) {
   const db = database.db;

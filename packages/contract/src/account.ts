@@ -2,6 +2,7 @@
 // Password reset, verification, change password/email, sessions and deletion are Better Auth's own routes
 // under /api/auth; these are the app's additions.
 import { z } from "zod";
+import { NO_NUL, NO_NUL_MESSAGE } from "./text";
 
 /** SIGNUP: anyone may create an account, only invited addresses, or nobody (the first account is always allowed). */
 export const SIGNUP_MODES = ["open", "invite", "closed"] as const;
@@ -58,3 +59,6 @@ export const CreateInviteInput = z.strictObject({ email: Email });
 
 /** What deleting an account asks for besides Better Auth's password: the account's email, typed. */
 export const DELETE_ACCOUNT_CONFIRMATION = "confirm_email";
+
+/** A user id or an invited address in a path: bounded, and no NUL (Postgres text cannot hold it). */
+export const AccountPathParam = z.string().max(320, "Too long").regex(NO_NUL, `Path parameter ${NO_NUL_MESSAGE}`);
