@@ -13,8 +13,12 @@ export const sessionsKey = ["account", "sessions"] as const;
 export const adminUsersKey = ["admin", "users"] as const;
 export const invitesKey = ["admin", "invites"] as const;
 
+export function getAccount(): Promise<Account> {
+  return apiRequest<Account>("/api/account");
+}
+
 export function useAccount() {
-  return useQuery({ queryKey: accountKey, queryFn: () => apiRequest<Account>("/api/account") });
+  return useQuery({ queryKey: accountKey, queryFn: getAccount });
 }
 
 export function useRequestPasswordReset() {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { Loader2Icon, MonitorSmartphoneIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
@@ -23,6 +24,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { isUnreachable } from "@/lib/api-client";
 import {
   type Account,
+  accountKey,
+  getAccount,
   useAccount,
   useChangeEmail,
   useChangePassword,
@@ -127,15 +130,21 @@ function ChangePasswordCard() {
 
 function ChangeEmailCard({ account }: { account: Account }) {
   const change = useChangeEmail();
+  const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const id = useId();
   const needsLink = account.email_verified;
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    change.mutate(email.trim(), {
-      onSuccess: () => {
+    const wanted = email.trim().toLowerCase();
+    change.mutate(wanted, {
+      onSuccess: async () => {
         setEmail("");
-        toast.success(needsLink ? "Check the new address: open the link we sent to confirm it." : "Email changed.");
+        if (needsLink) return toast.success("Check the new address: open the link we sent to confirm it.");
+        // Better Auth answers alike when the address is taken (it does not say so): look at what is stored.
+        const fresh = await queryClient.fetchQuery({ queryKey: accountKey, queryFn: getAccount, staleTime: 0 });
+        if (fresh.email === wanted) toast.success("Email changed.");
+        else toast.error("The email was not changed; that address may already have an account.");
       },
     });
   }
