@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
+import { accountRoutes, adminRoutes } from "./account/account.routes";
 import { activityRoutes } from "./activity/activity.routes";
 import { createAuth, notifyExistingAccountSignUp } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
@@ -44,7 +45,10 @@ export function createApp({
   readiness = { draining: false },
   mailer = createMailer(config.mail),
 }: CreateAppOptions) {
-  const auth = createAuth(database.db, config, notifyExistingAccountSignUp(logger, mailer, config.appUrl));
+  const auth = createAuth(database.db, config, notifyExistingAccountSignUp(logger, mailer, config.appUrl), {
+    mailer,
+    logger,
+  });
   const deps: AppDeps = { config, database, logger, auth };
   const metrics = createMetrics();
   const sessions = new SessionCache(config.sessionCacheMs);
@@ -99,6 +103,9 @@ export function createApp({
   app.use("/api/keys", user);
   app.use("/api/keys/*", user);
   app.route("/api/keys", keysRoutes(deps));
+  for (const path of ["/api/account", "/api/account/*", "/api/admin", "/api/admin/*"]) app.use(path, user);
+  app.route("/api/account", accountRoutes(deps));
+  app.route("/api/admin", adminRoutes(deps, mailer));
   const agent = { db: database.db, config, chatModel: createChatModel(config), logger };
   for (const path of ["/api/chat", "/api/chat/*", "/api/conversations", "/api/conversations/*"]) app.use(path, user);
   app.route("/api", chatRoutes(agent));

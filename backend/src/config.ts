@@ -1,5 +1,6 @@
 // The only file that reads process.env: validates the whole environment at once and exports a frozen object.
 import { resolve } from "node:path";
+import { EmailVerificationMode, SignupMode } from "@todo/contract/account";
 import {
   ConfigError,
   commonEnv,
@@ -64,8 +65,32 @@ const EnvSchema = z
     SMTP_URL: SmtpUrl,
     MAIL_FROM: MailFrom,
     APP_URL: optionalUrl,
+    // Account (issue 14, README "Account").
+    SIGNUP: SignupMode.default("open"),
+    ADMIN_EMAILS: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const emails = list(value).map((e) => e.toLowerCase());
+        const bad = emails.find((e) => !z.email().safeParse(e).success);
+        if (bad) {
+          ctx.addIssue({ code: "custom", message: `"${bad}" is not an email address (comma-separated emails)` });
+          return z.NEVER;
+        }
+        return emails;
+      }),
+    EMAIL_VERIFICATION: EmailVerificationMode.default("off"),
   })
-  .superRefine(requireSecretInProduction);
+  .superRefine(requireSecretInProduction)
+  .superRefine((env, ctx) => {
+    if (env.EMAIL_VERIFICATION !== "off" && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_VERIFICATION"],
+        message: `"${env.EMAIL_VERIFICATION}" needs SMTP_URL to send the verification email (or set it to off)`,
+      });
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -102,6 +127,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Where people open the app (links in emails): the frontend's public address. */
   appUrl: string;
+  /** Account administration and sign-up (issue 14). */
+  account: { signup: SignupMode; adminEmails: string[]; emailVerification: EmailVerificationMode };
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
@@ -168,6 +195,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     appUrl: env.APP_URL ?? "http://localhost:3000",
+    account: { signup: env.SIGNUP, adminEmails: env.ADMIN_EMAILS, emailVerification: env.EMAIL_VERIFICATION },
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
     embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,

@@ -19,6 +19,9 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
+    // The service worker (public/sw.js) and the manifest come from this origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
@@ -50,7 +53,7 @@ export const config = {
   matcher: [
     {
       // Pages only: not the API proxy, the health check or static files.
-      source: "/((?!api/|healthz|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      source: "/((?!api/|healthz|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -9,6 +9,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
 import type { Logger } from "pino";
 import type { Config } from "../config";
+import { type AccountMail, accountOptions, accountRules, type SessionOf } from "./account-rules";
 import { forwardedOrigin } from "./same-origin";
 import { type NotifyExistingAccount, signUpGuard } from "./sign-up-guard";
 
@@ -27,8 +28,17 @@ export function notifyExistingAccountSignUp(logger: Logger, mailer: Mailer, appU
   };
 }
 
-export function createAuth(db: Database, config: Config, notifyExistingAccount: NotifyExistingAccount) {
-  return betterAuth({
+export function createAuth(
+  db: Database,
+  config: Config,
+  notifyExistingAccount: NotifyExistingAccount,
+  mail: AccountMail,
+) {
+  const account = accountOptions(db, config, mail);
+  // The account rules ask for the caller's session; the auth object exists by the time a request arrives.
+  const late: { sessionOf?: SessionOf } = {};
+  const sessionOf: SessionOf = (headers) => late.sessionOf?.(headers) ?? Promise.resolve(null);
+  const auth = betterAuth({
     appName: "todo-app",
     baseURL: config.authUrl,
     basePath: "/api/auth",
@@ -43,10 +53,19 @@ export function createAuth(db: Database, config: Config, notifyExistingAccount: 
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      ...account.emailAndPassword,
+    },
+    emailVerification: account.emailVerification,
+    user: account.user,
+    databaseHooks: account.databaseHooks,
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     plugins: [bearer()],
-    hooks: { before: signUpGuard(notifyExistingAccount) },
+    hooks: { before: signUpGuard(notifyExistingAccount, accountRules(db, config, sessionOf)) },
     // Counters live in Postgres so every replica enforces the same limits.
     rateLimit: {
       enabled: config.authRateLimit,
@@ -56,6 +75,10 @@ export function createAuth(db: Database, config: Config, notifyExistingAccount: 
       customRules: {
         "/sign-in/email": { window: 60, max: 10 },
         "/sign-up/email": { window: 60, max: 10 },
+        "/request-password-reset": { window: 60, max: 5 },
+        "/reset-password": { window: 60, max: 10 },
+        "/change-password": { window: 60, max: 10 },
+        "/delete-user": { window: 60, max: 10 },
       },
     },
     telemetry: { enabled: false },
@@ -65,6 +88,8 @@ export function createAuth(db: Database, config: Config, notifyExistingAccount: 
     },
     logger: { disabled: config.env === "test" },
   });
+  late.sessionOf = (headers) => auth.api.getSession({ headers });
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -37,8 +37,15 @@ const PASSWORD_FIELDS: Record<string, string> = {
   "/set-password": "newPassword",
 };
 
-export function signUpGuard(notifyExistingAccount: NotifyExistingAccount) {
+export type AuthHookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** `before` runs first on every auth request (account-rules.ts: sign-up policy, delete confirmation). */
+export function signUpGuard(
+  notifyExistingAccount: NotifyExistingAccount,
+  before?: (ctx: AuthHookContext) => Promise<void>,
+) {
   return createAuthMiddleware(async (ctx) => {
+    await before?.(ctx);
     const field = PASSWORD_FIELDS[ctx.path];
     if (!field) return;
     const body = (ctx.body ?? {}) as Record<string, unknown>;

@@ -59,6 +59,9 @@ export const WORKLOADS: readonly WorkloadContract[] = [
       "SMTP_URL",
       "MAIL_FROM",
       "APP_URL",
+      "SIGNUP",
+      "ADMIN_EMAILS",
+      "EMAIL_VERIFICATION",
     ],
     values: {
       HOST: "0.0.0.0",

@@ -2,11 +2,16 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { PwaSupport } from "@/features/pwa/pwa-support";
+import { getConfig } from "@/lib/config";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Todo", template: "%s · Todo" },
   description: "Your tasks, with an assistant that understands plain language.",
+  applicationName: "Todo",
+  appleWebApp: { capable: true, title: "Todo", statusBarStyle: "default" },
+  icons: { apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {
@@ -25,6 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh font-sans">
         <Providers nonce={nonce}>{children}</Providers>
+        {/* Not under `next dev`: a worker caching its changing bundles would serve stale code. */}
+        <PwaSupport register={!getConfig().development} />
       </body>
     </html>
   );

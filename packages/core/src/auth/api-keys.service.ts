@@ -61,7 +61,13 @@ export async function verifyApiKey(db: Database, key: string): Promise<{ userId:
   const [row] = await db
     .select({ id: apiKeys.id, userId: apiKeys.userId })
     .from(apiKeys)
-    .where(eq(apiKeys.keyHash, hashKey(key)))
+    .where(
+      and(
+        eq(apiKeys.keyHash, hashKey(key)),
+        // A disabled user's keys stop working at once (account.service.ts).
+        sql`not exists (select 1 from disabled_users d where d.user_id = ${apiKeys.userId})`,
+      ),
+    )
     .limit(1);
   if (!row) return null;
   // Record use at most once a minute per key, so busy clients don't turn every call into a write.

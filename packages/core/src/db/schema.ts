@@ -350,3 +350,21 @@ function listIndexes(t: Record<ListColumn, ExtraConfigColumn>) {
       .where(live),
   ];
 }
+
+// ---- Account administration (issue 14): disabled users and sign-up invitations ----
+
+/** A user an admin disabled: no new session, no API key, existing sessions deleted when disabled. */
+export const disabledUsers = pgTable("disabled_users", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  disabledBy: text("disabled_by").references(() => users.id, { onDelete: "set null" }),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** With SIGNUP=invite, only these (lower-cased) addresses may create an account; used up by the sign-up. */
+export const invites = pgTable("invites", {
+  email: text("email").primaryKey(),
+  invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

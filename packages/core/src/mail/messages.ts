@@ -28,3 +28,42 @@ export function existingAccountSignUp(options: { email: string; appUrl: string }
     html: page(lines, { href: signIn, label: "Sign in" }),
   };
 }
+
+/** Better Auth's password reset: a link to the frontend's reset page, valid for an hour. */
+export function passwordReset(options: { name: string; url: string }): Rendered {
+  const lines = [
+    `Hello ${options.name},`,
+    "Someone (hopefully you) asked to reset the password of your todo-app account. Open the link below within an hour to choose a new one; it works once.",
+    "If you did not ask for this, ignore this message: your password stays as it is.",
+  ];
+  return {
+    subject: "Reset your todo-app password",
+    text: `${lines.join("\n\n")}\n\nReset your password: ${options.url}\n`,
+    html: page(lines, { href: options.url, label: "Reset your password" }),
+  };
+}
+
+/** Better Auth's email verification (sign-up, or the new address of a change of email). */
+export function emailVerification(options: { name: string; email: string; url: string }): Rendered {
+  const lines = [
+    `Hello ${options.name},`,
+    `Open the link below to confirm that ${options.email} is your address for todo-app.`,
+    "If you did not create an account or change your email, ignore this message.",
+  ];
+  return {
+    subject: "Confirm your email for todo-app",
+    text: `${lines.join("\n\n")}\n\nConfirm your email: ${options.url}\n`,
+    html: page(lines, { href: options.url, label: "Confirm your email" }),
+  };
+}
+
+/** An admin invited this address (SIGNUP=invite). */
+export function invitation(options: { email: string; appUrl: string }): Rendered {
+  const signUp = new URL(`/sign-up?email=${encodeURIComponent(options.email)}`, options.appUrl).toString();
+  const lines = [`You are invited to create a todo-app account with ${options.email}.`];
+  return {
+    subject: "You are invited to todo-app",
+    text: `${lines.join("\n\n")}\n\nCreate your account: ${signUp}\n`,
+    html: page(lines, { href: signUp, label: "Create your account" }),
+  };
+}

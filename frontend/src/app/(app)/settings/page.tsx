@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SettingsNav } from "@/features/auth/components/settings-nav";
 import { KeysSettings } from "@/features/keys/components/keys-settings";
 import { getConfig } from "@/lib/config";
 
@@ -14,6 +15,7 @@ export default function SettingsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <p className="text-sm text-muted-foreground">API keys and connecting AI clients to your tasks.</p>
       </div>
+      <SettingsNav />
       <KeysSettings mcpUrl={mcpPublicUrl} />
     </div>
   );

@@ -126,6 +126,11 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         <CardDescription>
           {isSignUp ? "Sign up to start organising your tasks." : "Sign in to see your tasks."}
         </CardDescription>
+        {!isSignUp && searchParams.get("deleted") === "1" && (
+          <p role="status" className="rounded-md border px-3 py-2 text-sm">
+            Your account and its data are deleted.
+          </p>
+        )}
       </CardHeader>
       <form onSubmit={onSubmit} noValidate aria-describedby={formError ? ids.error : undefined}>
         <CardContent className="flex flex-col gap-4">
@@ -176,7 +181,14 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
             )}
           </div>
           <div className="flex flex-col gap-2">
-            <Label htmlFor={ids.password}>Password</Label>
+            <div className="flex items-center justify-between">
+              <Label htmlFor={ids.password}>Password</Label>
+              {!isSignUp && (
+                <Link href="/forgot-password" className="text-sm text-muted-foreground underline underline-offset-4">
+                  Forgot password?
+                </Link>
+              )}
+            </div>
             <Input
               id={ids.password}
               name="password"
