@@ -155,6 +155,9 @@ export const QuickAddInput = z.strictObject({
     .max(LIMITS.quickAddText, `text must be at most ${LIMITS.quickAddText} characters`)
     .meta({ description: "A task in plain language", example: "Pay rent every 1st 9am #home !high" }),
   timezone: TimeZone.optional(),
+  project_id: ProjectId.nullable()
+    .optional()
+    .meta({ description: "The project the task goes to unless the text names one with #project (default: Inbox)" }),
 });
 export type QuickAddInput = z.output<typeof QuickAddInput>;
 
@@ -166,6 +169,11 @@ export const ParsedTask = z.object({
   due_at: z.string().nullable(),
   remind_at: z.string().nullable(),
   recurrence: z.string().nullable(),
+  project: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .optional()
+    .meta({ description: "The project named with #project (one of the caller's projects), taken out of the tags" }),
 });
 export type ParsedTask = z.infer<typeof ParsedTask>;
 
