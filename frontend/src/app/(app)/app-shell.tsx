@@ -3,14 +3,14 @@
 // The signed-in frame: header, navigation, the assistant side panel and reminder notifications. It also decides
 // what to show while the session is checked: a skeleton, the sign-in redirect, or "backend unreachable".
 import { useQueryClient } from "@tanstack/react-query";
-import { KeyboardIcon, ListChecksIcon, MenuIcon, SparklesIcon } from "lucide-react";
+import { KeyboardIcon, ListChecksIcon, MenuIcon, SparklesIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { ErrorView } from "@/components/error-view";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "@/features/auth/api/auth";
 import { UserMenu } from "@/features/auth/components/user-menu";
@@ -196,8 +196,16 @@ export function AppShell({ children }: { children: ReactNode }) {
         <DialogContent
           className="top-0 left-0 h-dvh max-h-dvh w-72 max-w-[85vw] translate-x-0 translate-y-0 content-start gap-0 rounded-none border-y-0 border-l-0 p-0 sm:max-w-[85vw]"
           data-testid="mobile-menu"
+          showCloseButton={false}
         >
-          <DialogTitle className="px-5 pt-5 text-base">Menu</DialogTitle>
+          <div className="flex items-center justify-between px-5 pt-3">
+            <DialogTitle className="text-base">Menu</DialogTitle>
+            <DialogClose asChild>
+              <Button variant="ghost" size="icon" aria-label="Close the menu">
+                <XIcon aria-hidden />
+              </Button>
+            </DialogClose>
+          </div>
           <DialogDescription className="sr-only">Views and projects</DialogDescription>
           <Sidebar pathname={pathname} onNavigate={() => setMenuOpen(false)} />
         </DialogContent>

@@ -97,7 +97,7 @@ export function CreateProjectDialog({ onCreated }: { onCreated?: () => void }) {
                 <label
                   key={c.value}
                   className={cn(
-                    "flex size-8 cursor-pointer items-center justify-center rounded-full border-2 border-transparent has-[:checked]:border-foreground has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
+                    "relative flex size-8 cursor-pointer items-center justify-center rounded-full border-2 border-transparent has-[:checked]:border-foreground has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
                   )}
                 >
                   <input
@@ -106,7 +106,7 @@ export function CreateProjectDialog({ onCreated }: { onCreated?: () => void }) {
                     value={c.value}
                     checked={color === c.value}
                     onChange={() => setColor(c.value)}
-                    className="sr-only"
+                    className="absolute inset-0 cursor-pointer appearance-none rounded-full opacity-0"
                     aria-label={c.name}
                   />
                   <span aria-hidden className="size-5 rounded-full" style={{ backgroundColor: c.value }} />

@@ -80,18 +80,18 @@ function MemberRow({
           variant="outline"
           size="sm"
           disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(member.user_id, {
-              onSuccess: () => {
-                if (self) {
-                  toast.success(`You left ${project.name}`);
-                  onLeft();
-                }
-              },
-              onError: (e) =>
-                toast.error(`${self ? "Could not leave" : "Could not remove"}. ${describeProjectError(e)}`),
-            })
-          }
+          onClick={async () => {
+            // mutateAsync: leaving unmounts this row (the project goes), which would drop mutate's callbacks.
+            try {
+              await remove.mutateAsync(member.user_id);
+              if (self) {
+                toast.success(`You left ${project.name}`);
+                onLeft();
+              }
+            } catch (e) {
+              toast.error(`${self ? "Could not leave" : "Could not remove"}. ${describeProjectError(e)}`);
+            }
+          }}
         >
           {self ? "Leave" : "Remove"}
           {!self && <span className="sr-only"> {member.name}</span>}
