@@ -256,6 +256,8 @@ describe("projects", () => {
       await page.goto(`/projects/${projectId}`);
       await taskItem(page, "Bread").waitFor();
       expect(await sidebar(page).isVisible()).toBe(false);
+      // Nothing sticks out sideways: the header fits beside the menu button.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shot(page, `project-phone-${scheme}`);
       expect((await runAxe(page, `projects-project-phone-${scheme}`)).serious).toEqual([]);
       await page.getByRole("button", { name: /Open the menu/ }).click();

@@ -127,7 +127,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             <MenuIcon aria-hidden />
           </Button>
           <Brand />
-          <nav aria-label="Main" className="flex items-center gap-1">
+          {/* On a phone the menu holds these (the header has no room for them beside the menu button). */}
+          <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
             {NAV.map((item) => {
               const active = pathname.startsWith(item.href);
               return (

@@ -2,13 +2,14 @@
 
 // The navigation beside the list: the daily views (Inbox, Today, Upcoming, all tasks) and the user's projects.
 // On a wide screen it is a column; on a phone the header's menu button opens it as a sheet.
-import { CalendarDaysIcon, CalendarIcon, InboxIcon, ListIcon } from "lucide-react";
+import { CalendarDaysIcon, CalendarIcon, InboxIcon, ListIcon, SettingsIcon } from "lucide-react";
 import Link from "next/link";
 import { CreateProjectDialog } from "@/features/projects/components/create-project-dialog";
 import { ProjectNav } from "@/features/projects/components/project-nav";
 import { useTaskCounts } from "@/features/tasks/api/task-counts";
 import { cn } from "@/lib/utils";
 
+/** `onNavigate` is given in the phone menu, which also holds the header's Settings link. */
 export function Sidebar({ pathname, onNavigate }: { pathname: string; onNavigate?: () => void }) {
   const counts = useTaskCounts();
   const dueToday = counts.data ? counts.data.today + counts.data.overdue : 0;
@@ -17,6 +18,7 @@ export function Sidebar({ pathname, onNavigate }: { pathname: string; onNavigate
     { href: "/today", label: "Today", icon: CalendarIcon, count: dueToday },
     { href: "/upcoming", label: "Upcoming", icon: CalendarDaysIcon, count: 0 },
     { href: "/tasks", label: "All tasks", icon: ListIcon, count: counts.data?.pending ?? 0 },
+    ...(onNavigate ? [{ href: "/settings", label: "Settings", icon: SettingsIcon, count: 0 }] : []),
   ];
   return (
     <div className="flex flex-col gap-4 p-3">
