@@ -22,13 +22,13 @@ export function describeProjectError(error: unknown): string {
   return "Something went wrong; nothing was changed.";
 }
 
+/** Not awaited by the mutations: the form is ready again once the server answered, not once every list reloaded. */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: projectsKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ["tasks"] }),
-    ]);
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: projectsKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ["tasks"] });
+  };
 }
 
 export function useProjects() {
