@@ -133,6 +133,7 @@ describe("projects", () => {
     await taskItem(page, "Bread").getByRole("button", { name: "Activity of “Bread”" }).click();
     const panel = page.getByTestId("activity-panel");
     await expectText(panel.getByTestId("activity-entry"), new RegExp(`${ben.user.name} created the task.*via web`));
+    await shot(page, "activity-desktop-light", false);
     await page.keyboard.press("Escape");
   });
 
@@ -293,5 +294,28 @@ describe("projects", () => {
     await expect.poll(() => projectNames(page)).not.toContain(projectName);
     const after = await apiFromPage(page, `/api/projects/${projectId}`);
     expect(after.status).toBe(404);
+  });
+
+  it("asks before deleting a project, then deletes it with its tasks", async () => {
+    const { page } = ana;
+    const home = `Home ${suffix}`;
+    await sidebar(page)
+      .getByRole("link", { name: new RegExp(home) })
+      .click();
+    await expectText(page.getByTestId("project-title"), new RegExp(home));
+    const homeId = page.url().split("/projects/")[1] ?? "";
+    await quickAdd(page, "Fix the tap", "Fix the tap");
+    await page.getByRole("button", { name: `Delete the project ${home}` }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete “${home}”?` });
+    await expectText(confirm, /1 not done/);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    expect((await apiFromPage(page, `/api/projects/${homeId}`)).status).toBe(200);
+    await page.getByRole("button", { name: `Delete the project ${home}` }).click();
+    await confirm.getByRole("button", { name: "Delete project" }).click();
+    await page.waitForURL("**/inbox");
+    await expect.poll(() => projectNames(page)).toEqual([projectName]);
+    expect((await apiFromPage(page, `/api/projects/${homeId}`)).status).toBe(404);
+    const left = await apiFromPage<{ tasks: Array<{ title: string }> }>(page, "/api/tasks?q=Fix%20the%20tap");
+    expect(left.body.tasks).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "@/features/auth/api/auth";
 import { useProject } from "@/features/projects/api/projects";
+import { DeleteProjectDialog } from "@/features/projects/components/delete-project-dialog";
 import { ProjectDot } from "@/features/projects/components/project-nav";
 import { ShareDialog } from "@/features/projects/components/share-dialog";
 import { ScopedTasksView } from "@/features/tasks/components/scoped-tasks-view";
@@ -53,7 +54,12 @@ export function ProjectPage({ id }: { id: string }) {
       empty="No tasks in this project yet."
       actions={
         session.data?.user ? (
-          <ShareDialog project={project} currentUserId={session.data.user.id} onLeft={() => router.push("/inbox")} />
+          <div className="flex items-center gap-1">
+            <ShareDialog project={project} currentUserId={session.data.user.id} onLeft={() => router.push("/inbox")} />
+            {project.role === "owner" && (
+              <DeleteProjectDialog project={project} onDeleted={() => router.push("/inbox")} />
+            )}
+          </div>
         ) : null
       }
     />
