@@ -178,6 +178,28 @@ describe("projects", () => {
     await shot(page, "project-desktop-light");
   });
 
+  it("completing a parent leaves its open subtasks alone and offers to complete them", async () => {
+    const { page } = ana;
+    await quickAdd(page, "Pack for the trip", "Pack for the trip");
+    const parentId = Number(await taskItem(page, "Pack for the trip").getAttribute("data-task-id"));
+    const sub = await apiFromPage<{ id: number }>(page, "/api/tasks", {
+      method: "POST",
+      body: { title: "Passport", parent_id: parentId },
+    });
+    expect(sub.status).toBe(201);
+    await page.reload();
+    await expectText(taskItem(page, "Pack for the trip").getByTestId("task-subtasks"), /^0\/1/);
+    await taskItem(page, "Pack for the trip").getByRole("checkbox").click();
+    const offer = page.getByRole("button", { name: "Complete it too" });
+    await offer.waitFor();
+    // Nothing was completed silently.
+    expect((await apiFromPage<{ completed: boolean }>(page, `/api/tasks/${sub.body.id}`)).body.completed).toBe(false);
+    await offer.click();
+    await expect
+      .poll(async () => (await apiFromPage<{ completed: boolean }>(page, `/api/tasks/${sub.body.id}`)).body.completed)
+      .toBe(true);
+  });
+
   it("lists today's and overdue tasks in Today, and the next two weeks by day in Upcoming", async () => {
     const { page } = ana;
     await sidebar(page).getByRole("link", { name: "Today" }).click();
