@@ -1,7 +1,7 @@
 // REST routes for tasks: thin wrappers over the core task service. Each route definition is the OpenAPI
 // document and the boundary validation (the contract's schemas); the handler hands the validated value to core.
 import { createRoute, z } from "@hono/zod-openapi";
-import { createTaskFromText, previewQuickAdd } from "@todo/assistant/quick-add-task";
+import { createTaskFromText, previewQuickAddFor } from "@todo/assistant/quick-add-task";
 import { validationErrorFrom } from "@todo/contract/errors";
 import {
   CompletedTask,
@@ -85,7 +85,12 @@ export function tasksRoutes({ database }: AppDeps) {
       const body = c.req.valid("json");
       if ("text" in body) {
         return c.json(
-          await createTaskFromText(db, c.var.user.id, body.text, { timeZone: body.timezone, locale: body.locale }),
+          await createTaskFromText(db, c.var.user.id, body.text, {
+            timeZone: body.timezone,
+            locale: body.locale,
+            projectId: body.project_id,
+            change: changeVia(c),
+          }),
           201,
         );
       }
@@ -110,9 +115,9 @@ export function tasksRoutes({ database }: AppDeps) {
         ...ErrorResponses,
       },
     }),
-    (c) => {
+    async (c) => {
       const { text, timezone, locale } = c.req.valid("json");
-      return c.json(previewQuickAdd(text, { timeZone: timezone, locale }), 200);
+      return c.json(await previewQuickAddFor(db, c.var.user.id, text, { timeZone: timezone, locale }), 200);
     },
   );
 

@@ -157,6 +157,10 @@ export const QuickAddInput = z.strictObject({
     .meta({ description: "A task in plain language", example: "Pay rent every 1st 9am #home !high" }),
   timezone: TimeZone.optional(),
   locale: Locale.optional(),
+
+  project_id: ProjectId.nullable()
+    .optional()
+    .meta({ description: "The project the task goes to unless the text names one with #project (default: Inbox)" }),
 });
 export type QuickAddInput = z.output<typeof QuickAddInput>;
 
@@ -170,6 +174,12 @@ export const ParsedTask = z.object({
   recurrence: z.string().nullable(),
   /** Present (true) when the text held only metadata ("#home", "!high"): quick add refuses it with 422. */
   untitled: z.boolean().optional(),
+
+  project: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .optional()
+    .meta({ description: "The project named with #project (one of the caller's projects), taken out of the tags" }),
 });
 export type ParsedTask = z.infer<typeof ParsedTask>;
 

@@ -3,13 +3,14 @@
 // The signed-in frame: header, navigation, the assistant side panel and reminder notifications. It also decides
 // what to show while the session is checked: a skeleton, the sign-in redirect, or "backend unreachable".
 import { useQueryClient } from "@tanstack/react-query";
-import { KeyboardIcon, ListChecksIcon, SparklesIcon } from "lucide-react";
+import { KeyboardIcon, ListChecksIcon, MenuIcon, SparklesIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { ErrorView } from "@/components/error-view";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "@/features/auth/api/auth";
 import { UserMenu } from "@/features/auth/components/user-menu";
@@ -20,6 +21,7 @@ import { redirectToSignIn } from "@/lib/api-client";
 import { useShortcut } from "@/lib/use-shortcut";
 import { cn } from "@/lib/utils";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { Sidebar } from "./sidebar";
 
 const ASSISTANT_OPEN_KEY = "todo.assistant.open";
 
@@ -66,6 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [assistantOpen, setAssistantOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   useEffect(() => {
     // Remember the panel on wide screens only; on a phone it covers the page.
@@ -113,8 +116,19 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="sticky top-0 z-30 h-14 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80">
         <div className="flex h-full items-center gap-2 px-3 sm:gap-4 sm:px-4">
+          <Button
+            variant="ghost"
+            size="icon"
+            className="md:hidden"
+            onClick={() => setMenuOpen(true)}
+            aria-label="Open the menu: views and projects"
+            aria-expanded={menuOpen}
+          >
+            <MenuIcon aria-hidden />
+          </Button>
           <Brand />
-          <nav aria-label="Main" className="flex items-center gap-1">
+          {/* On a phone the menu holds these (the header has no room for them beside the menu button). */}
+          <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
             {NAV.map((item) => {
               const active = pathname.startsWith(item.href);
               return (
@@ -161,6 +175,12 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <div className="flex flex-1">
+        <aside
+          aria-label="Views and projects"
+          className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-60 shrink-0 overflow-y-auto border-r md:block"
+        >
+          <Sidebar pathname={pathname} />
+        </aside>
         <main id="main" className="min-w-0 flex-1" tabIndex={-1}>
           {children}
         </main>
@@ -173,6 +193,24 @@ export function AppShell({ children }: { children: ReactNode }) {
       </div>
       <ReminderNotifier />
       <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
+        <DialogContent
+          className="top-0 left-0 h-dvh max-h-dvh w-72 max-w-[85vw] translate-x-0 translate-y-0 content-start gap-0 rounded-none border-y-0 border-l-0 p-0 sm:max-w-[85vw]"
+          data-testid="mobile-menu"
+          showCloseButton={false}
+        >
+          <div className="flex items-center justify-between px-5 pt-3">
+            <DialogTitle className="text-base">Menu</DialogTitle>
+            <DialogClose asChild>
+              <Button variant="ghost" size="icon" aria-label="Close the menu">
+                <XIcon aria-hidden />
+              </Button>
+            </DialogClose>
+          </div>
+          <DialogDescription className="sr-only">Views and projects</DialogDescription>
+          <Sidebar pathname={pathname} onNavigate={() => setMenuOpen(false)} />
+        </DialogContent>
+      </Dialog>
     </div>
   );
 }

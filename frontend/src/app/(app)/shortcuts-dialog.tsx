@@ -6,6 +6,7 @@ const SHORTCUTS = [
   { keys: ["n"], action: "Add a task (focus quick add)" },
   { keys: ["/"], action: "Search tasks" },
   { keys: ["a"], action: "Open or close the assistant" },
+  { keys: ["Alt", "↑/↓"], action: "Move the focused project up or down in the sidebar" },
   { keys: ["Esc"], action: "Leave a field, close a panel or dialog" },
   { keys: ["?"], action: "Show these shortcuts" },
 ];

@@ -10,7 +10,10 @@ import {
   buildTemplate,
   EMBEDDED_EXTENSIONS,
   EMBEDDED_START_PARAMS,
-  loadTemplate, migrationsHash, templatePath } from "./embedded";
+  loadTemplate,
+  migrationsHash,
+  templatePath,
+} from "./embedded";
 
 const dirs: string[] = [];
 const temp = () => {

@@ -40,11 +40,15 @@ export function useQuickAddPreview(text: string) {
 export function useQuickAdd() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ text }: { text: string; preview?: ParsedTask }) =>
-      apiRequest<Task>("/api/tasks", { method: "POST", body: { text, timezone: timeZone(), locale: locale() } }),
-    onMutate: async ({ text, preview }) => {
+    mutationFn: ({ text, projectId }: { text: string; preview?: ParsedTask; projectId?: string | null }) =>
+      apiRequest<Task>("/api/tasks", {
+        method: "POST",
+        body: { text, timezone: timeZone(), locale: locale(), ...(projectId ? { project_id: projectId } : {}) },
+      }),
+    onMutate: async ({ text, preview, projectId }) => {
       const snapshot = await snapshotLists(queryClient);
-      prependTask(queryClient, draftTask(preview ? { ...preview } : { title: text }));
+      const { project, ...fields } = preview ?? { title: text, project: null };
+      prependTask(queryClient, draftTask({ ...fields, project_id: project?.id ?? projectId ?? null }));
       return { snapshot };
     },
     onError: (error, _vars, context) => {

@@ -52,15 +52,31 @@ export function patchTask(queryClient: QueryClient, id: number, fields: Partial<
   mapLists(queryClient, (tasks) => tasks.map((t) => (t.id === id ? { ...t, ...fields } : t)));
 }
 
+/** Whether a list of this query key would hold the task: a draft goes only where it will be once saved. */
+function listHolds(key: readonly unknown[], task: Task): boolean {
+  const scope = (key[2] as { scope?: { project?: string; parent?: number | "none"; view?: string } } | undefined)
+    ?.scope;
+  if (!scope) return true;
+  if (typeof scope.parent === "number" && scope.parent !== task.parent_id) return false;
+  if (scope.project && scope.project !== (task.project_id ?? "inbox")) return false;
+  if (scope.view && !task.due_at) return false;
+  return true;
+}
+
 export function prependTask(queryClient: QueryClient, task: Task) {
-  queryClient.setQueriesData<ListData>({ queryKey: tasksKeys.lists() }, (data) => {
-    if (!data?.pages[0]) return data;
-    const [first, ...rest] = data.pages;
-    return { ...data, pages: [{ tasks: [task, ...first.tasks], total: first.total + 1 }, ...rest] };
-  });
+  queryClient.setQueriesData<ListData>(
+    { queryKey: tasksKeys.lists(), predicate: (q) => listHolds(q.queryKey, task) },
+    (data) => {
+      if (!data?.pages[0]) return data;
+      const [first, ...rest] = data.pages;
+      return { ...data, pages: [{ tasks: [task, ...first.tasks], total: first.total + 1 }, ...rest] };
+    },
+  );
 }
 
 export function invalidateTasks(queryClient: QueryClient) {
+  // The projects' pending counts (the sidebar) change with their tasks.
+  void queryClient.invalidateQueries({ queryKey: ["projects", "list"] });
   return queryClient.invalidateQueries({ queryKey: tasksKeys.all });
 }
 

@@ -1,11 +1,25 @@
-// POST /api/tasks/{id}/complete or /reopen; a recurring task's next occurrence is announced.
+// POST /api/tasks/{id}/complete or /reopen; a recurring task's next occurrence is announced. Completing a task
+// whose subtasks are not all done leaves them as they are and offers to complete them too (never silently).
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LIMITS } from "@todo/contract/limits";
 import type { CompletedTask, Task } from "@todo/contract/task";
 import { toast } from "sonner";
 import { apiRequest } from "@/lib/api-client";
 import { formatWhen } from "../utils/format";
+import { listTasks } from "./list-tasks";
 import { describeError, invalidateTasks, patchTask, restoreLists, snapshotLists } from "./task-cache";
+
+/** Completes the open subtasks of `parent` (and theirs), then refreshes the lists. */
+async function completeSubtasks(parent: Task): Promise<number> {
+  let done = 0;
+  const page = await listTasks({ status: "pending" }, LIMITS.listLimit, 0, undefined, { parent: parent.id });
+  for (const subtask of page.tasks) {
+    await apiRequest<CompletedTask>(`/api/tasks/${subtask.id}/complete`, { method: "POST" });
+    done += 1 + (subtask.subtasks.total > subtask.subtasks.done ? await completeSubtasks(subtask) : 0);
+  }
+  return done;
+}
 
 export function useToggleTask() {
   const queryClient = useQueryClient();
@@ -24,7 +38,20 @@ export function useToggleTask() {
       });
       return { snapshot };
     },
-    onSuccess: ({ task, next }) => {
+    onSuccess: ({ task, next }, before) => {
+      const open = before.subtasks.total - before.subtasks.done;
+      if (!before.completed && open > 0) {
+        toast(`Completed “${task.title}”; ${open === 1 ? "1 subtask is" : `${open} subtasks are`} still open`, {
+          action: {
+            label: open === 1 ? "Complete it too" : "Complete them too",
+            onClick: () => {
+              completeSubtasks(before)
+                .catch((error) => toast.error(`Could not complete the subtasks. ${describeError(error)}`))
+                .finally(() => invalidateTasks(queryClient));
+            },
+          },
+        });
+      }
       if (next) {
         const when = next.due_at ? ` — next one ${formatWhen(next.due_at)}` : "";
         toast.success(`Completed “${task.title}”${when}`);

@@ -2,7 +2,17 @@
 
 import { LIMITS } from "@todo/contract/limits";
 import type { ParsedTask } from "@todo/contract/task";
-import { BellIcon, CalendarIcon, FlagIcon, HashIcon, Loader2Icon, PlusIcon, RepeatIcon, TypeIcon } from "lucide-react";
+import {
+  BellIcon,
+  CalendarIcon,
+  FlagIcon,
+  FolderIcon,
+  HashIcon,
+  Loader2Icon,
+  PlusIcon,
+  RepeatIcon,
+  TypeIcon,
+} from "lucide-react";
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -61,6 +71,11 @@ function Preview({ parsed }: { parsed: ParsedTask }) {
       <PreviewChip field="title" icon={<TypeIcon />} label="Title">
         {parsed.title}
       </PreviewChip>
+      {parsed.project && (
+        <PreviewChip field="project" icon={<FolderIcon />} label="Project">
+          {parsed.project.name}
+        </PreviewChip>
+      )}
       {parsed.due_at && (
         <PreviewChip field="due" icon={<CalendarIcon />} label="Due">
           <time dateTime={parsed.due_at} title={formatFull(parsed.due_at)}>
@@ -94,8 +109,11 @@ function Preview({ parsed }: { parsed: ParsedTask }) {
   );
 }
 
-/** One line of plain language → a task, with a live preview of the date, priority, tags and recurrence found. */
-export function QuickAdd() {
+/**
+ * One line of plain language → a task, with a live preview of the date, priority, tags and recurrence found.
+ * On a project's page the task goes to that project unless the line names another with #project.
+ */
+export function QuickAdd({ projectId, projectName }: { projectId?: string; projectName?: string } = {}) {
   const [text, setText] = useState("");
   const debounced = useDebouncedValue(text, 200);
   const preview = useQuickAddPreview(debounced);
@@ -136,7 +154,7 @@ export function QuickAdd() {
     const submitted = text;
     setFailure(null);
     quickAdd.mutate(
-      { text: current, preview: parsed },
+      { text: current, preview: parsed, projectId },
       {
         onError: (error) => {
           // Typed something new meanwhile: keep that; the toast still names the lost line.
@@ -166,7 +184,7 @@ export function QuickAdd() {
               setText(e.target.value);
               if (failure) setFailure(null);
             }}
-            placeholder={narrow ? SHORT_PLACEHOLDER : LONG_PLACEHOLDER}
+            placeholder={projectName ? `Add a task to ${projectName}` : narrow ? SHORT_PLACEHOLDER : LONG_PLACEHOLDER}
             autoComplete="off"
             maxLength={LIMITS.quickAddText}
             className="h-11 pl-9 text-base md:text-base"
@@ -190,8 +208,8 @@ export function QuickAdd() {
         </p>
       )}
       <p id={hintId} className="sr-only">
-        Write the task in plain language. Dates like “tomorrow 5pm”, “every Monday”, tags with #, priority with !high,
-        !medium or !low. Press Enter to add.
+        Write the task in plain language. Dates like “tomorrow 5pm”, “every Monday”, tags with #, a project with
+        #its-name, priority with !high, !medium or !low. Press Enter to add.
       </p>
       <div id={previewId} aria-live="polite" className="sm:min-h-7" data-testid="quick-add-preview">
         {current && parsed && <Preview parsed={parsed} />}

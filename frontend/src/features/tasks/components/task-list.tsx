@@ -45,7 +45,7 @@ function FirstRun() {
   );
 }
 
-function LoadingRows() {
+export function LoadingRows() {
   return (
     <ul aria-label="Loading tasks" aria-busy="true" className="flex flex-col gap-2">
       {[0, 1, 2, 3].map((i) => (
