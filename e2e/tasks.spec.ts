@@ -297,13 +297,32 @@ describe("tasks", () => {
     await taskItem(page, "Buy groceries").waitFor();
   });
 
-  it("deletes a task and brings it back with undo", async () => {
+  it("undoes a completion from its notice: the task is open again", async () => {
+    await page.getByRole("button", { name: "To do", exact: true }).click();
+    await page.getByRole("checkbox", { name: "Mark “Buy groceries” as done" }).click();
+    await expectCount(taskItem(page, "Buy groceries"), 0);
+    await page
+      .locator("[data-sonner-toast]", { hasText: "Completed “Buy groceries”" })
+      .getByRole("button", { name: "Undo" })
+      .click();
+    await page.getByText("Reopened “Buy groceries”").waitFor();
+    await taskItem(page, "Buy groceries").waitFor();
+    await page.reload();
+    await taskItem(page, "Buy groceries").waitFor();
+  });
+
+  it("deletes a task and brings it back with undo, with the same number", async () => {
+    const number = Number(await taskItem(page, "Write report").getAttribute("data-task-id"));
+    expect(number).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Delete “Write report”" }).click();
     await expectCount(taskItem(page, "Write report"), 0);
-    await page.getByRole("button", { name: "Undo" }).click();
+    await page
+      .locator("[data-sonner-toast]", { hasText: "Deleted “Write report”" })
+      .getByRole("button", { name: "Undo" })
+      .click();
     const restored = taskItem(page, "Write report");
     await restored.waitFor();
-    await expect.poll(async () => Number(await restored.getAttribute("data-task-id"))).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await restored.getAttribute("data-task-id"))).toBe(number);
     expect(await restored.getByTestId("task-tag").allTextContents()).toEqual(["#work"]);
     await page.reload();
     await taskItem(page, "Write report").waitFor();

@@ -1,20 +1,12 @@
-// DELETE /api/tasks/{id} at once, with an "Undo" that re-creates the task from its old fields (it gets a new
-// number, and the browser's zone: the task's own zone is not part of the Task JSON).
+// DELETE /api/tasks/{id} at once, with an "Undo" that reverts the delete through the activity log: the task comes
+// back with its number, subtasks and history (undo-change.ts).
 
-import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { CreateTaskBody, Task } from "@todo/contract/task";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Task } from "@todo/contract/task";
 import { toast } from "sonner";
 import { apiRequest } from "@/lib/api-client";
-import {
-  describeError,
-  draftTask,
-  invalidateTasks,
-  mapLists,
-  prependTask,
-  restoreLists,
-  snapshotLists,
-  timeZone,
-} from "./task-cache";
+import { describeError, invalidateTasks, mapLists, restoreLists, snapshotLists } from "./task-cache";
+import { undoLastChange } from "./undo-change";
 
 export function useDeleteTask() {
   const queryClient = useQueryClient();
@@ -28,7 +20,7 @@ export function useDeleteTask() {
     onSuccess: (_data, task) => {
       toast.success(`Deleted “${task.title}”`, {
         duration: 8_000,
-        action: { label: "Undo", onClick: () => void undoDelete(queryClient, task) },
+        action: { label: "Undo", onClick: () => void undoLastChange(queryClient, task, "task.deleted", "Restored") },
       });
     },
     onError: (error, _task, context) => {
@@ -37,29 +29,4 @@ export function useDeleteTask() {
     },
     onSettled: () => invalidateTasks(queryClient),
   });
-}
-
-// Plain function rather than a hook: the toast outlives the row (and maybe the page) that deleted the task.
-async function undoDelete(queryClient: QueryClient, task: Task) {
-  const fields = {
-    title: task.title,
-    description: task.description,
-    completed: task.completed,
-    priority: task.priority,
-    tags: task.tags,
-    due_at: task.due_at,
-    remind_at: task.remind_at,
-    recurrence: task.recurrence,
-  } satisfies CreateTaskBody;
-  const snapshot = await snapshotLists(queryClient);
-  prependTask(queryClient, draftTask(fields));
-  try {
-    await apiRequest<Task>("/api/tasks", { method: "POST", body: { ...fields, timezone: timeZone() } });
-    toast.success(`Restored “${task.title}”`);
-  } catch (error) {
-    restoreLists(queryClient, snapshot);
-    toast.error(`Could not restore the task. ${describeError(error)}`);
-  } finally {
-    await invalidateTasks(queryClient);
-  }
 }

@@ -1,4 +1,4 @@
-// POST /api/tasks/{id}/complete or /reopen; a recurring task's next occurrence is announced. Completing a task
+// POST /api/tasks/{id}/complete or /reopen; a completion offers Undo (and announces a recurring task's next one). Completing a task
 // whose subtasks are not all done leaves them as they are and offers to complete them too (never silently).
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -9,6 +9,7 @@ import { apiRequest } from "@/lib/api-client";
 import { formatWhen } from "../utils/format";
 import { listTasks } from "./list-tasks";
 import { describeError, invalidateTasks, patchTask, restoreLists, snapshotLists } from "./task-cache";
+import { undoLastChange } from "./undo-change";
 
 /** Completes the open subtasks of `parent` (and theirs), then refreshes the lists. */
 async function completeSubtasks(parent: Task): Promise<number> {
@@ -52,9 +53,17 @@ export function useToggleTask() {
           },
         });
       }
-      if (next) {
-        const when = next.due_at ? ` — next one ${formatWhen(next.due_at)}` : "";
-        toast.success(`Completed “${task.title}”${when}`);
+      if (!before.completed && open === 0) {
+        // Complete has the same undo as delete, through the activity log: it reopens the task and takes back the
+        // next occurrence a recurring task made.
+        const when = next?.due_at ? ` — next one ${formatWhen(next.due_at)}` : "";
+        toast.success(`Completed “${task.title}”${when}`, {
+          duration: 8_000,
+          action: {
+            label: "Undo",
+            onClick: () => void undoLastChange(queryClient, task, "task.completed", "Reopened"),
+          },
+        });
       }
     },
     onError: (error, _task, context) => {
