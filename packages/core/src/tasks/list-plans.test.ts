@@ -263,6 +263,11 @@ describe("list query plans on Postgres (20,000 tasks)", () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  const retouched = (cursor: string, change: Record<string, unknown>) =>
+    Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(cursor, "base64url").toString()), ...change })).toString(
+      "base64url",
+    );
+
   it("refuses a cursor for another sort or other filters, or one that was tampered with", async () => {
     const cursor = await cursorOf({ sort: "due" });
     for (const query of [
@@ -270,6 +275,8 @@ describe("list query plans on Postgres (20,000 tasks)", () => {
       { sort: "due", status: "pending", cursor },
       { sort: "due", cursor: `${cursor}x` },
       { sort: "due", cursor: "not-a-cursor" },
+      { sort: "due", cursor: retouched(cursor, { v: ["2026-02-30T09:00:00.000000Z", "2026-02-01T09:00:00.000000Z"] }) },
+      { sort: "due", cursor: retouched(cursor, { n: 2 ** 31 }) },
       {
         sort: "due",
         cursor: Buffer.from(

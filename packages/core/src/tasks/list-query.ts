@@ -108,11 +108,17 @@ function badCursor(): AppError {
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const PRIORITIES = new Set(["none", "low", "medium", "high"]);
 
+function validInstant(v: string): boolean {
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 23) === v.slice(0, 23);
+}
+
 function validValue(term: Term, v: unknown): boolean {
   if (v === null) return term.nullable;
   switch (term.kind) {
     case "time":
-      return typeof v === "string" && TIME.test(v) && Number.isFinite(Date.parse(v));
+      // A real instant (no 30 February): it reads back as itself to the millisecond.
+      return typeof v === "string" && TIME.test(v) && validInstant(v);
     case "priority":
       return typeof v === "string" && PRIORITIES.has(v);
     case "number":
@@ -140,6 +146,7 @@ function decodeCursor(text: string, terms: Term[], shape: string, print: string)
     c.f === print &&
     Number.isSafeInteger(c.n) &&
     c.n >= 1 &&
+    c.n <= 2_147_483_647 &&
     Array.isArray(c.v) &&
     c.v.length === terms.length &&
     terms.every((term, i) => validValue(term, c.v[i]));
