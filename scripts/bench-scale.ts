@@ -87,7 +87,9 @@ export async function scalePhase() {
     }
     await client.query("vacuum analyze tasks");
     await client.query("vacuum analyze task_numbers");
-    console.log(`\nscale phase: seeded ${SIZES.join(" and ")} tasks in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+    console.log(
+      `\nscale phase: seeded ${SIZES.join(" and ")} tasks in ${((Date.now() - seeding) / 1000).toFixed(1)} s`,
+    );
 
     const shapes: [string, (n: number) => string][] = [
       ["default list", () => "limit=50"],
@@ -122,7 +124,9 @@ export async function scalePhase() {
     // The same depth by cursor: the cursor after the task at 90%.
     const cursorResults: autocannon.Result[] = [];
     for (const u of users) {
-      const probe = await fetch(`${base}/api/tasks?limit=1&offset=${Math.floor(u.n * 0.9) - 1}`, { headers: u.headers });
+      const probe = await fetch(`${base}/api/tasks?limit=1&offset=${Math.floor(u.n * 0.9) - 1}`, {
+        headers: u.headers,
+      });
       const cursor = ((await probe.json()) as { next_cursor: string }).next_cursor;
       cursorResults.push(await run({ url: `${base}/api/tasks?limit=50&cursor=${cursor}`, headers: u.headers }));
     }

@@ -6,6 +6,7 @@ import autocannon from "autocannon";
 import { createEmptyPostgresDatabase } from "../test/databases";
 import { freePort, waitForHttp } from "../test/net";
 import { ROOT } from "../test/processes";
+import { scalePhase } from "./bench-scale";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -122,3 +123,5 @@ async function main() {
 }
 
 await main();
+// Issue 19: one user at 1,000 and at 100,000 tasks, side by side (BENCH_SCALE=0 skips it).
+if (process.env.BENCH_SCALE !== "0") await scalePhase();

@@ -22,10 +22,19 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
-/** Runs `query` as a prepared statement named after its text and returns the rows as the driver gives them. */
-export async function executePrepared<Row>(db: Pick<Database, "_">, query: SQL): Promise<Row[]> {
+/**
+ * Runs `query` as a prepared statement named after its text and returns the rows as the driver gives them.
+ * `planEachTime` runs it unnamed instead, so Postgres plans it for its values every time: for a statement whose
+ * best plan depends on a value's selectivity (a search pattern, a tag), where a generic plan would scan.
+ */
+export async function executePrepared<Row>(
+  db: Pick<Database, "_">,
+  query: SQL,
+  options: { planEachTime?: boolean } = {},
+): Promise<Row[]> {
   const built = dialect.sqlToQuery(query);
-  const prepared = db._.session.prepareQuery(built, undefined, statementName(built.sql), false);
+  const name = options.planEachTime ? undefined : statementName(built.sql);
+  const prepared = db._.session.prepareQuery(built, undefined, name, false);
   const result = (await prepared.execute()) as { rows: Row[] };
   return result.rows;
 }
