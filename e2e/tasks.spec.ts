@@ -304,6 +304,7 @@ describe("tasks", () => {
     await page
       .locator("[data-sonner-toast]", { hasText: "Completed “Buy groceries”" })
       .getByRole("button", { name: "Undo" })
+      .last()
       .click();
     await page.getByText("Reopened “Buy groceries”").waitFor();
     await taskItem(page, "Buy groceries").waitFor();

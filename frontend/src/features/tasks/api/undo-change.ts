@@ -15,8 +15,10 @@ export async function undoLastChange(
   done: string,
 ): Promise<void> {
   try {
-    const page = await apiRequest<ActivityPage>(`/api/activity?task=${task.id}&limit=20`);
-    const entry = page.activity.find((e) => e.action === action && e.undoes === null);
+    // A deleted task is not found by number any more, so its delete is looked up among the caller's newest changes.
+    const query = action === "task.deleted" ? "limit=50" : `task=${task.id}&limit=20`;
+    const page = await apiRequest<ActivityPage>(`/api/activity?${query}`);
+    const entry = page.activity.find((e) => e.action === action && e.task_id === task.id && e.undoes === null);
     if (!entry) throw new Error("That change is no longer in the task's history.");
     await apiRequest<UndoResult>(`/api/activity/${encodeURIComponent(entry.id)}/undo`, { method: "POST" });
     toast.success(`${done} “${task.title}”`);
