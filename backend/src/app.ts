@@ -15,6 +15,7 @@ import { SessionCache } from "./auth/session-cache";
 import { chatRoutes } from "./chat/chat.routes";
 import { createChatModel } from "./chat/model";
 import type { Config } from "./config";
+import { davRoutes } from "./dav/dav.routes";
 import { docsRoutes } from "./health/docs.routes";
 import { healthRoutes, type Readiness } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/context";
@@ -104,6 +105,9 @@ export function createApp({
   app.route("/api", chatRoutes(agent));
   app.use("/api/:user_id/*", user);
   app.route("/api", compatRoutes(deps, agent));
+
+  // CalDAV (design section 14): HTTP Basic with the account email and an API key, its own XML errors.
+  app.route("/", davRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -334,3 +334,18 @@ export const davChanges = pgTable(
     index("dav_changes_inbox_idx").on(t.inboxOwner, t.seq),
   ],
 );
+
+/** The path a client gave MKCALENDAR, kept as another name of the project it created (project ids are opaque). */
+export const davCalendarNames = pgTable(
+  "dav_calendar_names",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.name] })],
+);

@@ -10,7 +10,7 @@ import { CreateTaskInput, UpdateTaskInput } from "@todo/contract/task";
 import { and, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
-import { davChanges, davObjects, taskNumbers, tasks } from "../db/schema";
+import { davCalendarNames, davChanges, davObjects, taskNumbers, tasks } from "../db/schema";
 import { createProject, listProjects } from "../projects/projects.service";
 import { createValidatedTask, deleteTask, updateValidatedTask } from "../tasks/tasks.service";
 import { type IcalTask, type Originals, pairOriginals, parseVtodo, taskToIcal } from "./vtodo";
@@ -54,15 +54,36 @@ export async function davCalendars(db: Database, userId: string): Promise<DavCal
   ];
 }
 
-/** The calendar, or null when the user cannot see it (unknown and foreign look the same). */
-export async function davCalendar(db: Database, userId: string, id: string): Promise<DavCalendar | null> {
-  return (await davCalendars(db, userId)).find((c) => c.id === id) ?? null;
+/**
+ * The calendar at a path segment (its id, or the name a client gave MKCALENDAR), or null when the user cannot
+ * see it: unknown and foreign look the same.
+ */
+export async function davCalendar(db: Database, userId: string, segment: string): Promise<DavCalendar | null> {
+  const calendars = await davCalendars(db, userId);
+  const direct = calendars.find((c) => c.id === segment);
+  if (direct) return direct;
+  const [alias] = await db
+    .select({ projectId: davCalendarNames.projectId })
+    .from(davCalendarNames)
+    .where(and(eq(davCalendarNames.userId, userId), eq(davCalendarNames.name, segment)));
+  return alias ? (calendars.find((c) => c.id === alias.projectId) ?? null) : null;
 }
 
-export async function createDavCalendar(db: Database, userId: string, name: string, color?: string) {
-  const input: Record<string, unknown> = { name: name.trim().slice(0, 100) || "Tasks" };
-  if (color && /^#[0-9a-f]{6}$/i.test(color.slice(0, 7))) input.color = color.slice(0, 7).toLowerCase();
-  return createProject(db, userId, input, VIA);
+/** MKCALENDAR: a new project, reachable at the path the client chose as well as at its id. */
+export async function createDavCalendar(
+  db: Database,
+  userId: string,
+  segment: string,
+  name: string | undefined,
+  color?: string,
+): Promise<DavCalendar> {
+  const input: Record<string, unknown> = { name: (name ?? segment).trim().slice(0, 100) || "Tasks" };
+  if (color && /^#[0-9a-f]{6}/i.test(color)) input.color = color.slice(0, 7).toLowerCase();
+  const project = await createProject(db, userId, input, VIA);
+  if (segment !== project.id) {
+    await db.insert(davCalendarNames).values({ userId, name: segment, projectId: project.id }).onConflictDoNothing();
+  }
+  return { id: project.id, name: project.name, color: project.color, role: project.role };
 }
 
 function inCalendar(userId: string, calendarId: string): SQL {

@@ -345,3 +345,15 @@ export function taskToIcal(t: IcalTask): string {
   calendar.addSubcomponent(todo);
   return calendar.toString();
 }
+
+/** The values of each property of an object's VTODO, by upper-case name (for calendar-query filters). */
+export function vtodoProperties(ics: string): Map<string, string[]> | null {
+  const todo = parseCalendar(ics).getFirstSubcomponent("vtodo");
+  if (!todo) return null;
+  const out = new Map<string, string[]>();
+  for (const p of todo.getAllProperties()) {
+    const name = p.name.toUpperCase();
+    out.set(name, [...(out.get(name) ?? []), ...p.getValues().map((v) => String(v))]);
+  }
+  return out;
+}

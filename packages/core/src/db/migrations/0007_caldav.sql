@@ -17,6 +17,14 @@ CREATE TABLE "dav_changes" (
 );--> statement-breakpoint
 CREATE INDEX "dav_changes_project_idx" ON "dav_changes" USING btree ("project_id","seq");--> statement-breakpoint
 CREATE INDEX "dav_changes_inbox_idx" ON "dav_changes" USING btree ("inbox_owner","seq");--> statement-breakpoint
+CREATE TABLE "dav_calendar_names" (
+	"user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"project_id" text NOT NULL,
+	CONSTRAINT "dav_calendar_names_user_id_name_pk" PRIMARY KEY("user_id","name")
+);--> statement-breakpoint
+ALTER TABLE "dav_calendar_names" ADD CONSTRAINT "dav_calendar_names_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dav_calendar_names" ADD CONSTRAINT "dav_calendar_names_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD COLUMN "scope" text DEFAULT 'all' NOT NULL;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION dav_note_task_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
