@@ -7,6 +7,13 @@ import { SESSION_COOKIES } from "@/lib/auth-cookies";
 import { getConfig } from "@/lib/config";
 
 const APP_PAGES = /^\/($|tasks(\/|$)|settings(\/|$))/;
+/** CalDAV (design section 14): phones and desktop apps reach the backend's /dav/ through this origin too. */
+export const DAV_PATHS = /^\/(dav(\/|$)|\.well-known\/caldav\/?$)/;
+
+/** Where a CalDAV request goes: the same path on the backend (every method, body and header passed on). */
+export function davTarget(pathname: string, search: string, backendUrl: string): URL | null {
+  return DAV_PATHS.test(pathname) ? new URL(`${backendUrl.replace(/\/+$/, "")}${pathname}${search}`) : null;
+}
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
@@ -26,6 +33,10 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 }
 
 export function proxy(request: NextRequest) {
+  // PROPFIND, REPORT and MKCALENDAR cannot reach a route handler (it takes the standard methods only), so
+  // CalDAV is rewritten to the backend here, before any page logic; the backend checks its own credentials.
+  const dav = davTarget(request.nextUrl.pathname, request.nextUrl.search, getConfig().backendUrl);
+  if (dav) return NextResponse.rewrite(dav);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, getConfig().development);
   let response: NextResponse;
