@@ -276,7 +276,8 @@ export function taskToIcal(t: IcalTask): string {
   if (t.extra) {
     try {
       const extra = parseCalendar(t.extra);
-      for (const c of extra.getAllSubcomponents()) {
+      // Copies: adding a component to another parent takes it out of this list while it is being walked.
+      for (const c of [...extra.getAllSubcomponents()].map((x) => new ICAL.Component(x.toJSON()))) {
         if (c.name === "vtodo" && !c.hasProperty("recurrence-id") && !rest) rest = c;
         else calendar.addSubcomponent(c);
       }
@@ -341,7 +342,7 @@ export function taskToIcal(t: IcalTask): string {
     a.addPropertyWithValue("trigger", utc(t.remindAt)).setParameter("value", "DATE-TIME");
     todo.addSubcomponent(a);
   }
-  if (rest) for (const c of rest.getAllSubcomponents()) todo.addSubcomponent(c);
+  if (rest) for (const c of [...rest.getAllSubcomponents()]) todo.addSubcomponent(new ICAL.Component(c.toJSON()));
   calendar.addSubcomponent(todo);
   return calendar.toString();
 }
