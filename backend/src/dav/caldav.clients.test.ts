@@ -13,7 +13,13 @@ afterAll(() => s.close());
 async function appTasks(user: TestUser, query = "") {
   const res = await s.request("GET", `/api/tasks?limit=200${query}`, { headers: user.headers });
   expect(res.status).toBe(200);
-  return res.json.tasks as { id: number; title: string; completed: boolean; priority: string; project_id: string | null }[];
+  return res.json.tasks as {
+    id: number;
+    title: string;
+    completed: boolean;
+    priority: string;
+    project_id: string | null;
+  }[];
 }
 
 describe("python3-caldav", () => {
@@ -45,7 +51,12 @@ describe("python3-caldav", () => {
     // What the client sent comes back as sent: its UID, its PRIORITY 3 (not the app's 1), its X- property.
     let listed = (await s.pyCaldav(user, "list", made.url)).todos;
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ uid: "uid-milk@example", summary: "Buy milk", priority: 3, keep: "kept as sent" });
+    expect(listed[0]).toMatchObject({
+      uid: "uid-milk@example",
+      summary: "Buy milk",
+      priority: 3,
+      keep: "kept as sent",
+    });
 
     expect((await s.pyCaldav(user, "update", made.url, "uid-milk@example", "Buy oat milk")).error).toBeUndefined();
     tasks = await appTasks(user, `&project=${errands.id}`);
@@ -113,9 +124,17 @@ describe("isolation", () => {
     const strangerFound = await s.pyCaldav(stranger, "discover");
     expect(strangerFound.calendars.map((c: { name: string }) => c.name)).toEqual(["Inbox"]);
     expect((await s.pyCaldav(stranger, "list", ownerCal)).error).toBe("NotFoundError");
-    const basic = (u: { email: string; key: string }) => `Basic ${Buffer.from(`${u.email}:${u.key}`).toString("base64")}`;
-    for (const path of [`/dav/calendars/${owner.id}/`, `/dav/calendars/${owner.id}/inbox/`, `/dav/principals/${owner.id}/`]) {
-      const res = await fetch(`${s.base}${path}`, { method: "PROPFIND", headers: { authorization: basic(stranger), depth: "1" } });
+    const basic = (u: { email: string; key: string }) =>
+      `Basic ${Buffer.from(`${u.email}:${u.key}`).toString("base64")}`;
+    for (const path of [
+      `/dav/calendars/${owner.id}/`,
+      `/dav/calendars/${owner.id}/inbox/`,
+      `/dav/principals/${owner.id}/`,
+    ]) {
+      const res = await fetch(`${s.base}${path}`, {
+        method: "PROPFIND",
+        headers: { authorization: basic(stranger), depth: "1" },
+      });
       expect(res.status).toBe(404);
     }
     // Another user's email with one's own key is no credential at all.

@@ -96,11 +96,20 @@ function segmentsOf(path: string): string[] {
 }
 
 function validName(name: string): boolean {
-  return name.length > 0 && name.length <= 255 && !/[/\\\u0000-\u001f]/.test(name) && name !== "." && name !== "..";
+  if (name.length === 0 || name.length > 255 || name === "." || name === "..") return false;
+  return ![...name].some((ch) => ch === "/" || ch === "\\" || ch.charCodeAt(0) < 0x20);
 }
 
 /** What the path names; throws 404 for anything the user cannot see (other users' paths included). */
-async function resolve(db: Database, user: DavUser, segs: string[]): Promise<Resource | { kind: "new"; calendar: DavCalendar; segment: string; name: string } | { kind: "missing-calendar"; segment: string }> {
+async function resolve(
+  db: Database,
+  user: DavUser,
+  segs: string[],
+): Promise<
+  | Resource
+  | { kind: "new"; calendar: DavCalendar; segment: string; name: string }
+  | { kind: "missing-calendar"; segment: string }
+> {
   if (segs.length === 0) return { kind: "root" };
   const [area, owner, segment, name, ...more] = segs;
   if (owner !== undefined && owner !== user.id) throw new DavError(404, "Not found");
@@ -223,7 +232,12 @@ async function propfind(c: Context, db: Database, user: DavUser, r: Resource, pa
   if (root && !(root.ns === D && root.name === "propfind")) throw new DavError(400, "Expected a DAV:propfind body");
   const wanted = wantedProps(root);
   const depth = c.req.header("depth") ?? "1";
-  const self = r.kind === "calendar" ? calendarHref(user, r.segment) : path.endsWith("/") || r.kind === "object" ? path : `${path}/`;
+  const self =
+    r.kind === "calendar"
+      ? calendarHref(user, r.segment)
+      : path.endsWith("/") || r.kind === "object"
+        ? path
+        : `${path}/`;
   const out = [response(r.kind === "object" ? path : self, await propsOf(db, user, r), wanted)];
   if (depth !== "0") {
     if (r.kind === "home") {
@@ -437,7 +451,11 @@ export function davRoutes({ database, config }: AppDeps) {
             el(D, "response", [
               el(D, "href", href),
               el(D, "propstat", [
-                el(D, "prop", names.map((n) => el(n.ns, n.name))),
+                el(
+                  D,
+                  "prop",
+                  names.map((n) => el(n.ns, n.name)),
+                ),
                 el(D, "status", "HTTP/1.1 403 Forbidden"),
               ]),
               el(D, "responsedescription", "Change names and colours in the app"),

@@ -91,7 +91,10 @@ describe("vdirsyncer + todoman", () => {
     const kept = await s.request("POST", "/api/tasks", { headers: h, body: { title: "Water the plants" } });
     const doomed = await s.request("POST", "/api/tasks", { headers: h, body: { title: "Cancelled errand" } });
     const project = await s.request("POST", "/api/projects", { headers: h, body: { name: "Home" } });
-    await s.request("POST", "/api/tasks", { headers: h, body: { title: "Fix the shelf", project_id: project.json.id } });
+    await s.request("POST", "/api/tasks", {
+      headers: h,
+      body: { title: "Fix the shelf", project_id: project.json.id },
+    });
 
     const local = setUp(user);
     await local.discover();
@@ -134,7 +137,11 @@ describe("vdirsyncer + todoman", () => {
     const later = after.json.tasks.find((t: { title: string }) => t.title === "Made in the app later");
     expect(later.completed).toBe(true);
     const activity = await s.request("GET", "/api/activity", { headers: h });
-    expect(activity.json.activity.some((a: { via: string; action: string }) => a.via === "caldav" && a.action === "task.completed")).toBe(true);
+    expect(
+      activity.json.activity.some(
+        (a: { via: string; action: string }) => a.via === "caldav" && a.action === "task.completed",
+      ),
+    ).toBe(true);
 
     // A sync with nothing changed on either side changes nothing.
     await local.sync();

@@ -1,7 +1,13 @@
 // Personal API keys for MCP clients and scripts. The key is shown once; only its SHA-256 hash is stored, so a
 // leaked database does not leak usable keys. Revocation is a delete, effective on the next request.
 import { createHash, randomBytes } from "node:crypto";
-import { API_KEY_PREFIX, type ApiKey, type ApiKeyScope, CreateApiKeyInput, type CreatedApiKey } from "@todo/contract/api-key";
+import {
+  API_KEY_PREFIX,
+  type ApiKey,
+  type ApiKeyScope,
+  CreateApiKeyInput,
+  type CreatedApiKey,
+} from "@todo/contract/api-key";
 import { NotFoundError, parseInput, ValidationError } from "@todo/contract/errors";
 import { LIMITS } from "@todo/contract/limits";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";

@@ -230,7 +230,9 @@ export const apiKeys = pgTable(
     keyHash: text("key_hash").notNull().unique(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     /** `all`, or `caldav` for a key that only opens /dav/ (migration 0007). */
-    scope: text("scope", { enum: ["all", "caldav"] }).notNull().default("all"),
+    scope: text("scope", { enum: ["all", "caldav"] })
+      .notNull()
+      .default("all"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("api_keys_user_idx").on(t.userId)],

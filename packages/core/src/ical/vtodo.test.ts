@@ -1,7 +1,7 @@
 // The VTODO mapping on its own: modelled fields both ways, and what the app does not model kept as sent.
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { appValue, type IcalTask, IcalError, pairOriginals, parseVtodo, taskToIcal } from "./vtodo";
+import { appValue, IcalError, type IcalTask, pairOriginals, parseVtodo, taskToIcal } from "./vtodo";
 
 const wrap = (lines: string[]) =>
   ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", ...lines, "END:VCALENDAR", ""].join("\r\n");
