@@ -16,6 +16,7 @@ import { chatRoutes } from "./chat/chat.routes";
 import { createChatModel } from "./chat/model";
 import type { Config } from "./config";
 import { davRoutes } from "./dav/dav.routes";
+import { feedRoutes, feedSettingsRoutes } from "./dav/feed.routes";
 import { docsRoutes } from "./health/docs.routes";
 import { healthRoutes, type Readiness } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/context";
@@ -108,6 +109,10 @@ export function createApp({
 
   // CalDAV (design section 14): HTTP Basic with the account email and an API key, its own XML errors.
   app.route("/", davRoutes(deps));
+  app.route("/", feedRoutes(deps));
+  app.use("/api/feeds", user);
+  app.use("/api/feeds/*", user);
+  app.route("/api/feeds", feedSettingsRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

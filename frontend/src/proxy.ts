@@ -7,8 +7,8 @@ import { SESSION_COOKIES } from "@/lib/auth-cookies";
 import { getConfig } from "@/lib/config";
 
 const APP_PAGES = /^\/($|tasks(\/|$)|settings(\/|$))/;
-/** CalDAV (design section 14): phones and desktop apps reach the backend's /dav/ through this origin too. */
-export const DAV_PATHS = /^\/(dav(\/|$)|\.well-known\/caldav\/?$)/;
+/** CalDAV and the calendar feeds (design section 14): apps reach the backend's /dav/ and /feed/ here too. */
+export const DAV_PATHS = /^\/(dav(\/|$)|\.well-known\/caldav\/?$|feed\/)/;
 
 /** Where a CalDAV request goes: the same path on the backend (every method, body and header passed on). */
 export function davTarget(pathname: string, search: string, backendUrl: string): URL | null {
