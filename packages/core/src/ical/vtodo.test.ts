@@ -116,6 +116,13 @@ describe("taskToIcal", () => {
     expect(taskToIcal(asTask(parseVtodo(CLIENT)))).toContain("BEGIN:VTIMEZONE");
   });
 
+  it("keeps a date-only DUE a date while the due date is unchanged", () => {
+    const parsed = parseVtodo(wrap(["BEGIN:VTODO", "UID:d1", "SUMMARY:x", "DUE;VALUE=DATE:20261224", "END:VTODO"]));
+    expect(parsed.fields.dueAt).toEqual(new Date("2026-12-24T00:00:00Z"));
+    const out = todoOf(taskToIcal(asTask(parsed)));
+    expect(out.getFirstProperty("due")?.toICALString()).toBe("DUE;VALUE=DATE:20261224");
+  });
+
   it("writes the app's value once it changed in the app", () => {
     const parsed = parseVtodo(CLIENT);
     const task = asTask(parsed);
