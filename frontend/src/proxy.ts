@@ -37,6 +37,13 @@ export function proxy(request: NextRequest) {
   // CalDAV is rewritten to the backend here, before any page logic; the backend checks its own credentials.
   const dav = davTarget(request.nextUrl.pathname, request.nextUrl.search, getConfig().backendUrl);
   if (dav) return NextResponse.rewrite(dav);
+  // What Next.js does by default (skipTrailingSlashRedirect is on for CalDAV): /tasks/ → /tasks.
+  const { pathname } = request.nextUrl;
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.replace(/\/+$/, "") || "/";
+    return NextResponse.redirect(url, 308);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, getConfig().development);
   let response: NextResponse;
