@@ -377,7 +377,10 @@ export function davRoutes({ database, config }: AppDeps) {
   const db = database.db;
   const app = new Hono<AppEnv>();
   const tooLarge = (c: Context) => errorXml(c, 413, `Request body is larger than ${config.maxBodyBytes} bytes`);
-  app.use("*", bodyLimit({ maxSize: config.maxBodyBytes, onError: tooLarge }));
+  // Only on CalDAV paths: this router is mounted at "/", and "*" would wrap every request of the app.
+  const limit = bodyLimit({ maxSize: config.maxBodyBytes, onError: tooLarge });
+  app.use("/dav", limit);
+  app.use("/dav/*", limit);
 
   app.all("/.well-known/caldav", (c) => c.redirect("/dav/", 301));
   app.all("/.well-known/caldav/", (c) => c.redirect("/dav/", 301));
