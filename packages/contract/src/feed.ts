@@ -4,12 +4,10 @@ import { z } from "zod";
 
 export const CalendarFeeds = z
   .object({
-    url: z
-      .string()
-      .meta({
-        description: "Every task you can see that has a due date",
-        example: "https://todo.example/feed/abc.ics",
-      }),
+    url: z.string().meta({
+      description: "Every task you can see that has a due date",
+      example: "https://todo.example/feed/abc.ics",
+    }),
     projects: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
     created_at: z.string().meta({ description: "When the current secret was made" }),
   })
