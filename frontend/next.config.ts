@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
   poweredByHeader: false,
+  // CalDAV collections end in "/" (/dav/calendars/<id>/): Next.js's own slash-removing redirect would break every
+  // client, so proxy.ts removes trailing slashes itself for everything except CalDAV.
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
   transpilePackages: ["@todo/contract"],
   async headers() {

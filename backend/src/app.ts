@@ -16,6 +16,8 @@ import { SessionCache } from "./auth/session-cache";
 import { chatRoutes } from "./chat/chat.routes";
 import { createChatModel } from "./chat/model";
 import type { Config } from "./config";
+import { davRoutes } from "./dav/dav.routes";
+import { feedRoutes, feedSettingsRoutes } from "./dav/feed.routes";
 import { docsRoutes } from "./health/docs.routes";
 import { healthRoutes, type Readiness } from "./health/health.routes";
 import type { AppDeps, AppEnv } from "./http/context";
@@ -111,6 +113,13 @@ export function createApp({
   app.route("/api", chatRoutes(agent));
   app.use("/api/:user_id/*", user);
   app.route("/api", compatRoutes(deps, agent));
+
+  // CalDAV (design section 14): HTTP Basic with the account email and an API key, its own XML errors.
+  app.route("/", davRoutes(deps));
+  app.route("/", feedRoutes(deps));
+  app.use("/api/feeds", user);
+  app.use("/api/feeds/*", user);
+  app.route("/api/feeds", feedSettingsRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -7,6 +7,13 @@ import { SESSION_COOKIES } from "@/lib/auth-cookies";
 import { getConfig } from "@/lib/config";
 
 const APP_PAGES = /^\/($|tasks(\/|$)|settings(\/|$))/;
+/** CalDAV and the calendar feeds (design section 14): apps reach the backend's /dav/ and /feed/ here too. */
+export const DAV_PATHS = /^\/(dav(\/|$)|\.well-known\/caldav\/?$|feed\/)/;
+
+/** Where a CalDAV request goes: the same path on the backend (every method, body and header passed on). */
+export function davTarget(pathname: string, search: string, backendUrl: string): URL | null {
+  return DAV_PATHS.test(pathname) ? new URL(`${backendUrl.replace(/\/+$/, "")}${pathname}${search}`) : null;
+}
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
@@ -29,6 +36,17 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
 }
 
 export function proxy(request: NextRequest) {
+  // PROPFIND, REPORT and MKCALENDAR cannot reach a route handler (it takes the standard methods only), so
+  // CalDAV is rewritten to the backend here, before any page logic; the backend checks its own credentials.
+  const dav = davTarget(request.nextUrl.pathname, request.nextUrl.search, getConfig().backendUrl);
+  if (dav) return NextResponse.rewrite(dav);
+  // What Next.js does by default (skipTrailingSlashRedirect is on for CalDAV): /tasks/ → /tasks.
+  const { pathname } = request.nextUrl;
+  if (pathname.length > 1 && pathname.endsWith("/")) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.replace(/\/+$/, "") || "/";
+    return NextResponse.redirect(url, 308);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, getConfig().development);
   let response: NextResponse;

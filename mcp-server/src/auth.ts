@@ -25,7 +25,8 @@ export async function authenticate(
   const token = match[1];
   if (looksLikeApiKey(token)) {
     const key = await verifyApiKey(db, token);
-    if (key) return { ok: true, caller: { userId: key.userId, via: "api_key" } };
+    // A key limited to CalDAV opens /dav/ only: for MCP it is as good as unknown.
+    if (key && key.scope !== "caldav") return { ok: true, caller: { userId: key.userId, via: "api_key" } };
   } else {
     const userId = await agentTokenUser(db, secret, token);
     if (userId) return { ok: true, caller: { userId, via: "agent_token" } };

@@ -30,6 +30,7 @@ export function requireUser(
       // Never cached: a revoked key must fail on the very next request.
       const found = await verifyApiKey(db, credential.value);
       if (!found) throw new UnauthorizedError("The API key is unknown or revoked");
+      if (found.scope === "caldav") throw new ForbiddenError("This API key is limited to CalDAV (/dav/)");
       c.set("user", { id: found.userId, via: "api_key" });
       return next();
     }

@@ -26,13 +26,19 @@ export function keysRoutes({ database }: AppDeps) {
       security,
       request: { body: { required: true, ...jsonContent(CreateApiKeyInput, "A name for the key") } },
       responses: {
-        201: jsonContent(z.object({ id: z.string(), name: z.string(), key: z.string() }), "The new key; store it now"),
+        201: jsonContent(
+          z.object({ id: z.string(), name: z.string(), key: z.string(), scope: z.enum(["all", "caldav"]) }),
+          "The new key; store it now",
+        ),
         ...ErrorResponses,
       },
     }),
     async (c) => {
       const created = await createApiKey(db, c.var.user.id, c.req.valid("json"));
-      return c.json({ id: created.id, name: created.name, key: created.key, prefix: created.prefix }, 201);
+      return c.json(
+        { id: created.id, name: created.name, key: created.key, prefix: created.prefix, scope: created.scope },
+        201,
+      );
     },
   );
 

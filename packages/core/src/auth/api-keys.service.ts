@@ -1,7 +1,13 @@
 // Personal API keys for MCP clients and scripts. The key is shown once; only its SHA-256 hash is stored, so a
 // leaked database does not leak usable keys. Revocation is a delete, effective on the next request.
 import { createHash, randomBytes } from "node:crypto";
-import { API_KEY_PREFIX, type ApiKey, CreateApiKeyInput, type CreatedApiKey } from "@todo/contract/api-key";
+import {
+  API_KEY_PREFIX,
+  type ApiKey,
+  type ApiKeyScope,
+  CreateApiKeyInput,
+  type CreatedApiKey,
+} from "@todo/contract/api-key";
 import { NotFoundError, parseInput, ValidationError } from "@todo/contract/errors";
 import { LIMITS } from "@todo/contract/limits";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
@@ -22,13 +28,14 @@ function toJson(row: typeof apiKeys.$inferSelect): ApiKey {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
+    scope: row.scope,
     created_at: row.createdAt.toISOString(),
     last_used_at: row.lastUsedAt?.toISOString() ?? null,
   };
 }
 
 export async function createApiKey(db: Database, userId: string, input: unknown): Promise<CreatedApiKey> {
-  const { name } = parseInput(CreateApiKeyInput, input);
+  const { name, scope } = parseInput(CreateApiKeyInput, input);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(apiKeys).where(eq(apiKeys.userId, userId));
   if ((count?.n ?? 0) >= LIMITS.apiKeysPerUser) {
     throw new ValidationError(`You can have at most ${LIMITS.apiKeysPerUser} API keys; revoke one first`);
@@ -36,7 +43,7 @@ export async function createApiKey(db: Database, userId: string, input: unknown)
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   const [row] = await db
     .insert(apiKeys)
-    .values({ userId, name, prefix: key.slice(0, API_KEY_PREFIX.length + 6), keyHash: hashKey(key) })
+    .values({ userId, name, scope, prefix: key.slice(0, API_KEY_PREFIX.length + 6), keyHash: hashKey(key) })
     .returning();
   return { ...toJson(row!), key };
 }
@@ -56,10 +63,13 @@ export async function revokeApiKey(db: Database, userId: string, id: string): Pr
 }
 
 /** The user a key belongs to, or null for an unknown or revoked key. */
-export async function verifyApiKey(db: Database, key: string): Promise<{ userId: string; keyId: string } | null> {
+export async function verifyApiKey(
+  db: Database,
+  key: string,
+): Promise<{ userId: string; keyId: string; scope: ApiKeyScope } | null> {
   if (!looksLikeApiKey(key) || key.length > 200) return null;
   const [row] = await db
-    .select({ id: apiKeys.id, userId: apiKeys.userId })
+    .select({ id: apiKeys.id, userId: apiKeys.userId, scope: apiKeys.scope })
     .from(apiKeys)
     .where(
       and(
@@ -80,5 +90,5 @@ export async function verifyApiKey(db: Database, key: string): Promise<{ userId:
         or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(Date.now() - 60_000))),
       ),
     );
-  return { userId: row.userId, keyId: row.id };
+  return { userId: row.userId, keyId: row.id, scope: row.scope };
 }

@@ -228,6 +228,10 @@ export const apiKeys = pgTable(
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull().unique(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** `all`, or `caldav` for a key that only opens /dav/ (migration 0007). */
+    scope: text("scope", { enum: ["all", "caldav"] })
+      .notNull()
+      .default("all"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("api_keys_user_idx").on(t.userId)],
@@ -366,5 +370,69 @@ export const disabledUsers = pgTable("disabled_users", {
 export const invites = pgTable("invites", {
   email: text("email").primaryKey(),
   invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---- CalDAV (design section 14, migration 0007) ----
+
+/**
+ * What a CalDAV client said about a task that the task itself does not hold: the UID and resource name it chose,
+ * the properties the app does not model (`extra`, an iCalendar text), and the client's own spelling of modelled
+ * properties (`originals`, jCal per property with the app value it became), returned while the value is unchanged.
+ */
+export const davObjects = pgTable(
+  "dav_objects",
+  {
+    taskId: uuid("task_id")
+      .primaryKey()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    uid: text("uid").notNull(),
+    name: text("name").notNull(),
+    extra: text("extra"),
+    originals: jsonb("originals"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("dav_objects_name_idx").on(t.name), index("dav_objects_uid_idx").on(t.uid)],
+);
+
+/**
+ * One row per change to a task (or its dav_objects row), per collection it was or is in; written by triggers,
+ * so every path that changes a task (REST, MCP, assistant, undo, CalDAV) moves the collection's sync token.
+ */
+export const davChanges = pgTable(
+  "dav_changes",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    projectId: text("project_id"),
+    inboxOwner: text("inbox_owner"),
+    taskId: uuid("task_id").notNull(),
+  },
+  (t) => [
+    index("dav_changes_project_idx").on(t.projectId, t.seq),
+    index("dav_changes_inbox_idx").on(t.inboxOwner, t.seq),
+  ],
+);
+
+/** The path a client gave MKCALENDAR, kept as another name of the project it created (project ids are opaque). */
+export const davCalendarNames = pgTable(
+  "dav_calendar_names",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.name] })],
+);
+
+/** The secret of a user's read-only iCalendar feed (due tasks as events); rotating replaces it. */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  token: text("token").notNull().unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
