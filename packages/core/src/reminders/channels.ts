@@ -2,6 +2,7 @@
 // mailer, a webhook (JSON signed with X-Todo-Signature; ntfy topic URLs get ntfy's format) and Web Push (VAPID).
 // Each call makes one attempt and throws on failure; retries belong to the scheduler's queue.
 import { createHmac } from "node:crypto";
+import type { Agent } from "node:https";
 import type { Channel, ReminderPayload } from "@todo/contract/notifications";
 import { and, eq } from "drizzle-orm";
 import webpush from "web-push";
@@ -42,6 +43,8 @@ export interface NotifierOptions {
   mailer: Mailer;
   appUrl: string;
   vapid: VapidKeys | undefined;
+  /** For a push service behind a private CA (the tests' local one); the default trusts the usual CAs. */
+  pushAgent?: Agent;
   /** Per attempt, for webhook and push requests. */
   timeoutMs?: number;
 }
@@ -180,6 +183,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
           vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
           TTL: 3600,
           timeout: timeoutMs,
+          ...(options.pushAgent ? { agent: options.pushAgent } : {}),
         });
         delivered++;
       } catch (error) {
