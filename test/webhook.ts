@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 export interface ReceivedHook {
   path: string;
   body: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the body is whatever JSON the sender posted
   json: any;
   signature: string;
   /** True when the signature matches the body under `secret`. */

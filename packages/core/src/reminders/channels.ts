@@ -118,7 +118,7 @@ export function reminderPayload(task: ReminderTask | null, appUrl: string): Remi
 export function pushPayload(task: ReminderTask | null, appUrl: string) {
   return {
     title: task ? task.title : "todo-app",
-    body: task ? (task.description || "Reminder") : "Test notification: push reminders reach this browser.",
+    body: task ? task.description || "Reminder" : "Test notification: push reminders reach this browser.",
     url: task ? taskUrl(appUrl, task.number) : appUrl,
     task_id: task?.number ?? null,
     actions: task
@@ -179,12 +179,16 @@ export function createNotifier(options: NotifierOptions): Notifier {
     let delivered = 0;
     for (const sub of subs) {
       try {
-        await webpush.sendNotification({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
-          vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
-          TTL: 3600,
-          timeout: timeoutMs,
-          ...(options.pushAgent ? { agent: options.pushAgent } : {}),
-        });
+        await webpush.sendNotification(
+          { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
+          payload,
+          {
+            vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
+            TTL: 3600,
+            timeout: timeoutMs,
+            ...(options.pushAgent ? { agent: options.pushAgent } : {}),
+          },
+        );
         delivered++;
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;

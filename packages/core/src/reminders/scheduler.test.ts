@@ -55,14 +55,23 @@ describe.each(databaseKinds)("reminder scheduler on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    [smtp, hooks, push] = await Promise.all([startTestSmtpServer(), startTestWebhookReceiver(), startTestPushService()]);
+    [smtp, hooks, push] = await Promise.all([
+      startTestSmtpServer(),
+      startTestWebhookReceiver(),
+      startTestPushService(),
+    ]);
     const db = database.handle.db;
     user = await insertUser(db, "Rem");
     email = `${user}@example.test`;
-    await updateNotificationSettings(db, user, { email: true, push: true, webhook_url: `${hooks.url}/hook` }, {
-      emailAvailable: true,
-      vapidPublicKey: "",
-    });
+    await updateNotificationSettings(
+      db,
+      user,
+      { email: true, push: true, webhook_url: `${hooks.url}/hook` },
+      {
+        emailAvailable: true,
+        vapidPublicKey: "",
+      },
+    );
     hooks.setSecret((await settingsRow(db, user)).webhookSecret);
     await addPushSubscription(db, user, push.subscribe());
     // Due ten minutes ago, while no scheduler was running.
@@ -108,7 +117,11 @@ describe.each(databaseKinds)("reminder scheduler on %s", (kind) => {
   it("delivers on time by email (text and HTML with a link), signed webhook and decryptable Web Push", async () => {
     const title = `call the dentist ${kind}`;
     const remindAt = at(2_000);
-    const task = await createTask(database.handle.db, user, { title, description: "ask about Friday", remind_at: remindAt });
+    const task = await createTask(database.handle.db, user, {
+      title,
+      description: "ask about Friday",
+      remind_at: remindAt,
+    });
     const mail = await smtp.waitFor((m) => m.subject === `Reminder: ${title}`, 20_000);
     expect(mail.to).toEqual([email]);
     expect(mail.text).toContain(`https://todo.example.test/tasks?task=${task.id}`);

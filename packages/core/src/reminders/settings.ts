@@ -127,4 +127,3 @@ export async function listDeliveries(db: Database, userId: string, limit = 50): 
     delivered_at: r.deliveredAt?.toISOString() ?? null,
   }));
 }
-
