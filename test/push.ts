@@ -27,6 +27,8 @@ export interface TestPushService {
   received: ReceivedPush[];
   /** Trusts the service's self-signed certificate (push services speak HTTPS only). */
   agent: Agent;
+  /** The certificate's PEM file, for a child process's NODE_EXTRA_CA_CERTS. */
+  caFile: string;
   /** Requests refused (bad signature, undecryptable body), with why. */
   rejected: string[];
   close(): Promise<void>;
@@ -77,7 +79,7 @@ async function verifyVapid(header: string | undefined, origin: string) {
 }
 
 /** A throwaway self-signed certificate for 127.0.0.1. */
-function selfSigned(): { key: string; cert: string } {
+function selfSigned(): { key: string; cert: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "push-tls-"));
   execFileSync(
     "openssl",
@@ -102,7 +104,8 @@ function selfSigned(): { key: string; cert: string } {
     ],
     { stdio: "ignore" },
   );
-  return { key: readFileSync(join(dir, "key.pem"), "utf8"), cert: readFileSync(join(dir, "cert.pem"), "utf8") };
+  const file = join(dir, "cert.pem");
+  return { key: readFileSync(join(dir, "key.pem"), "utf8"), cert: readFileSync(file, "utf8"), file };
 }
 
 export async function startTestPushService(): Promise<TestPushService> {
@@ -152,6 +155,7 @@ export async function startTestPushService(): Promise<TestPushService> {
     },
     received,
     agent: new Agent({ ca: tls.cert, keepAlive: false }),
+    caFile: tls.file,
     rejected,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

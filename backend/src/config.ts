@@ -9,6 +9,7 @@ import {
   resolveAuthSecret,
 } from "@todo/core/config/env";
 import { MailFrom, SmtpUrl } from "@todo/core/mail/mailer";
+import { resolveVapid, type VapidKeys, VapidPrivateKey, VapidPublicKey, VapidSubject } from "@todo/core/reminders/vapid";
 import { z } from "zod";
 import { compileTrust, type TrustProxy } from "./http/client-address";
 
@@ -63,8 +64,20 @@ const EnvSchema = z
     SMTP_URL: SmtpUrl,
     MAIL_FROM: MailFrom,
     APP_URL: optionalUrl,
+    VAPID_PUBLIC_KEY: VapidPublicKey,
+    VAPID_PRIVATE_KEY: VapidPrivateKey,
+    VAPID_SUBJECT: VapidSubject,
   })
-  .superRefine(requireSecretInProduction);
+  .superRefine(requireSecretInProduction)
+  .superRefine((env, ctx) => {
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY"],
+        message: "set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY together (npx web-push generate-vapid-keys), or neither",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -99,6 +112,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Where people open the app (links in emails): the frontend's public address. */
   appUrl: string;
+  /** Web Push keys: from VAPID_* or generated once into DATA_DIR. */
+  vapid: VapidKeys;
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
@@ -138,6 +153,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const dataDir = resolve(env.DATA_DIR);
   const auth = resolveAuthSecret(env.BETTER_AUTH_SECRET, dataDir);
   const warnings = auth.warning ? [auth.warning] : [];
+  const vapid = resolveVapid({
+    publicKey: env.VAPID_PUBLIC_KEY,
+    privateKey: env.VAPID_PRIVATE_KEY,
+    subject: env.VAPID_SUBJECT,
+    dataDir,
+  });
+  if (vapid.warning) warnings.push(vapid.warning);
   const authSecret = auth.secret;
   const authUrl = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
   return Object.freeze({
@@ -164,6 +186,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     appUrl: env.APP_URL ?? "http://localhost:3000",
+    vapid: vapid.keys,
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
     embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,

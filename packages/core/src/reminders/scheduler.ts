@@ -230,13 +230,13 @@ export function createReminderScheduler(options: SchedulerOptions): ReminderSche
       boss.on("error", (error) => log.error({ err: (error as Error).message }, "reminder queue error"));
       await boss.start();
       await boss.createQueue(Q_SWEEP, { policy: "singleton", retryLimit: 0, expireInSeconds: 120 });
-      await boss.createQueue(Q_REMINDER, { retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 });
+      await boss.createQueue(Q_REMINDER, { retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 30 });
       await boss.createQueue(Q_DELIVER, {
         retryLimit: options.retryLimit ?? 8,
         retryDelay: options.retryDelaySeconds ?? 5,
         retryBackoff: true,
         retryDelayMax: 3_600,
-        expireInSeconds: 60,
+        expireInSeconds: 30,
       });
       await boss.schedule(Q_SWEEP, "* * * * *");
       const batch = { batchSize: 20, burstWhenBatchFull: true, pollingIntervalSeconds: polling } as const;
@@ -254,7 +254,7 @@ export function createReminderScheduler(options: SchedulerOptions): ReminderSche
       stopping = true;
       unhook?.();
       if (pokeTimer) clearTimeout(pokeTimer);
-      await boss?.stop({ graceful: true, timeout: 5_000 });
+      await boss?.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
     },
   };
 }
