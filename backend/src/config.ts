@@ -9,7 +9,13 @@ import {
   resolveAuthSecret,
 } from "@todo/core/config/env";
 import { MailFrom, SmtpUrl } from "@todo/core/mail/mailer";
-import { resolveVapid, type VapidKeys, VapidPrivateKey, VapidPublicKey, VapidSubject } from "@todo/core/reminders/vapid";
+import {
+  resolveVapid,
+  type VapidKeys,
+  VapidPrivateKey,
+  VapidPublicKey,
+  VapidSubject,
+} from "@todo/core/reminders/vapid";
 import { z } from "zod";
 import { compileTrust, type TrustProxy } from "./http/client-address";
 

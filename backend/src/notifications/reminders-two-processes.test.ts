@@ -3,8 +3,9 @@
 // push service). Every channel must receive every reminder exactly once; the delay from remind_at to arrival is
 // printed as p50/p99. Then the same with one process killed (-9) mid-delivery: nothing may be lost, and a duplicate
 // is only allowed for what the killed process had claimed (the documented at-least-once window).
-import webpush from "web-push";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import webpush from "web-push";
 import { createEmptyPostgresDatabase } from "../../../test/databases";
 import { freePort, type RunningProcess, startEntry, waitForHttp } from "../../../test/processes";
 import { startTestPushService, type TestPushService } from "../../../test/push";
@@ -29,7 +30,11 @@ describe("reminders on two backend processes sharing one Postgres", () => {
 
   beforeAll(async () => {
     db = await createEmptyPostgresDatabase();
-    [smtp, hooks, push] = await Promise.all([startTestSmtpServer(), startTestWebhookReceiver(), startTestPushService()]);
+    [smtp, hooks, push] = await Promise.all([
+      startTestSmtpServer(),
+      startTestWebhookReceiver(),
+      startTestPushService(),
+    ]);
     const vapid = webpush.generateVAPIDKeys();
     const env = {
       NODE_ENV: "production",
@@ -152,10 +157,15 @@ describe("reminders on two backend processes sharing one Postgres", () => {
     for (const [channel, list] of Object.entries(got)) {
       const by = counts(list);
       expect(by.size, channel).toBe(COUNT);
-      expect([...by.values()].every((n) => n === 1), `${channel} duplicates`).toBe(true);
+      expect(
+        [...by.values()].every((n) => n === 1),
+        `${channel} duplicates`,
+      ).toBe(true);
     }
     expect(got.webhook.every((w) => w.valid)).toBe(true);
-    const delays = [...got.email, ...got.webhook, ...got.push].map((x) => x.at - due.get(x.title)!).sort((a, b) => a - b);
+    const delays = [...got.email, ...got.webhook, ...got.push]
+      .map((x) => x.at - due.get(x.title)!)
+      .sort((a, b) => a - b);
     const p50 = percentile(delays, 50);
     const p99 = percentile(delays, 99);
     console.log(
@@ -179,7 +189,9 @@ describe("reminders on two backend processes sharing one Postgres", () => {
       expect(by.size, channel).toBe(COUNT);
       duplicates += [...by.values()].reduce((sum, n) => sum + n - 1, 0);
     }
-    const delays = [...got.email, ...got.webhook, ...got.push].map((x) => x.at - due.get(x.title)!).sort((a, b) => a - b);
+    const delays = [...got.email, ...got.webhook, ...got.push]
+      .map((x) => x.at - due.get(x.title)!)
+      .sort((a, b) => a - b);
     console.log(
       `after kill -9 of one process: ${duplicates} duplicate deliveries, p50 ${percentile(delays, 50)} ms, p99 ${percentile(delays, 99)} ms, max ${delays.at(-1)} ms`,
     );
