@@ -365,3 +365,16 @@ export const reminderFires = pgTable(
   },
   (t) => [primaryKey({ name: "reminder_fires_pk", columns: [t.taskId, t.remindAt] })],
 );
+
+/** The daily digest email a user got on a local date (YYYY-MM-DD in their time zone): once per day. */
+export const digestsSent = pgTable(
+  "digests_sent",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: text("local_date").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "digests_sent_pk", columns: [t.userId, t.localDate] })],
+);

@@ -32,6 +32,9 @@ export class ChannelUnavailable extends Error {}
 
 export interface Notifier {
   readonly emailAvailable: boolean;
+  /** For the daily digest, which is email only. */
+  readonly mailer: Mailer;
+  readonly appUrl: string;
   readonly vapidPublicKey: string;
   /** Is `channel` turned on and usable for this user? (A test ignores the on/off switch, not the setup.) */
   usable(channel: Channel, recipient: Recipient, ignoreSwitch?: boolean): Promise<boolean>;
@@ -206,6 +209,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
 
   return {
     emailAvailable: mailer.enabled,
+    mailer,
+    appUrl,
     vapidPublicKey: vapid?.publicKey ?? "",
     async usable(channel, recipient, ignoreSwitch = false) {
       const s = recipient.settings;

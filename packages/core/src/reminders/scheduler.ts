@@ -19,6 +19,7 @@ import { sql } from "drizzle-orm";
 import { fromPglite, type Job, type JobResult, PgBoss } from "pg-boss";
 import type { DatabaseHandle } from "../db/client";
 import { ChannelUnavailable, type Notifier, type Recipient, type ReminderTask } from "./channels";
+import { sendDueDigests } from "./digest";
 import { onTaskChanged } from "./hook";
 import { settingsRow } from "./settings";
 
@@ -242,6 +243,9 @@ export function createReminderScheduler(options: SchedulerOptions): ReminderSche
       const batch = { batchSize: 20, burstWhenBatchFull: true, pollingIntervalSeconds: polling } as const;
       await boss.work<object>(Q_SWEEP, { pollingIntervalSeconds: polling }, async () => {
         await sweep();
+        await sendDueDigests(db, notifier.mailer, notifier.appUrl).catch((error) =>
+          log.warn({ err: (error as Error).message }, "daily digest failed"),
+        );
       });
       await boss.work<ReminderData>(Q_REMINDER, { ...batch, perJobResults: true }, perJob(fire));
       await boss.work<DeliverData>(Q_DELIVER, { ...batch, localConcurrency: 2, perJobResults: true }, perJob(deliver));

@@ -48,3 +48,10 @@ CREATE TABLE "reminder_fires" (
 );
 --> statement-breakpoint
 CREATE INDEX "tasks_remind_at_idx" ON "tasks" ("remind_at") WHERE "remind_at" IS NOT NULL AND "completed" = false AND "deleted_at" IS NULL;
+--> statement-breakpoint
+CREATE TABLE "digests_sent" (
+	"user_id" text NOT NULL REFERENCES "users"("id") ON DELETE CASCADE,
+	"local_date" text NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "digests_sent_pk" PRIMARY KEY ("user_id", "local_date")
+);
