@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { validationErrorFrom } from "@todo/contract/errors";
 import type { DatabaseHandle } from "@todo/core/db/client";
 import { createMailer, type Mailer } from "@todo/core/mail/mailer";
+import { createNotifier, type Notifier } from "@todo/core/reminders/channels";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
@@ -24,6 +25,7 @@ import type { AppDeps, AppEnv } from "./http/context";
 import { errorResponse, onError } from "./http/errors";
 import { createMetrics, observe } from "./http/observability";
 import { keysRoutes } from "./keys/keys.routes";
+import { notificationsRoutes } from "./notifications/notifications.routes";
 import { projectsRoutes } from "./projects/projects.routes";
 import { compatRoutes } from "./tasks/compat.routes";
 import { tasksRoutes } from "./tasks/tasks.routes";
@@ -36,6 +38,8 @@ export interface CreateAppOptions {
   readiness?: Readiness;
   /** Outgoing email; built from config.mail when not given. */
   mailer?: Mailer;
+  /** Reminder channels (email, webhook, Web Push); built from the mailer and config when not given. */
+  notifier?: Notifier;
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
@@ -46,6 +50,7 @@ export function createApp({
   logger,
   readiness = { draining: false },
   mailer = createMailer(config.mail),
+  notifier = createNotifier({ db: database.db, mailer, appUrl: config.appUrl, vapid: config.vapid }),
 }: CreateAppOptions) {
   const auth = createAuth(database.db, config, notifyExistingAccountSignUp(logger, mailer, config.appUrl), {
     mailer,
@@ -102,6 +107,8 @@ export function createApp({
   for (const path of ["/api/projects", "/api/projects/*", "/api/activity", "/api/activity/*"]) app.use(path, user);
   app.route("/api/projects", projectsRoutes(deps));
   app.route("/api/activity", activityRoutes(deps));
+  app.use("/api/notifications/*", user);
+  app.route("/api/notifications", notificationsRoutes(deps, notifier));
   app.use("/api/keys", user);
   app.use("/api/keys/*", user);
   app.route("/api/keys", keysRoutes(deps));
@@ -142,7 +149,7 @@ export function createApp({
 
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError(onError);
-  return { app, auth };
+  return { app, auth, notifier };
 }
 
 export type App = ReturnType<typeof createApp>["app"];

@@ -10,6 +10,13 @@ import {
   resolveAuthSecret,
 } from "@todo/core/config/env";
 import { MailFrom, SmtpUrl } from "@todo/core/mail/mailer";
+import {
+  resolveVapid,
+  type VapidKeys,
+  VapidPrivateKey,
+  VapidPublicKey,
+  VapidSubject,
+} from "@todo/core/reminders/vapid";
 import { z } from "zod";
 import { compileTrust, type TrustProxy } from "./http/client-address";
 
@@ -80,6 +87,9 @@ const EnvSchema = z
         return emails;
       }),
     EMAIL_VERIFICATION: EmailVerificationMode.default("off"),
+    VAPID_PUBLIC_KEY: VapidPublicKey,
+    VAPID_PRIVATE_KEY: VapidPrivateKey,
+    VAPID_SUBJECT: VapidSubject,
   })
   .superRefine(requireSecretInProduction)
   .superRefine((env, ctx) => {
@@ -88,6 +98,13 @@ const EnvSchema = z
         code: "custom",
         path: ["EMAIL_VERIFICATION"],
         message: `"${env.EMAIL_VERIFICATION}" needs SMTP_URL to send the verification email (or set it to off)`,
+      });
+    }
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY"],
+        message: "set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY together (npx web-push generate-vapid-keys), or neither",
       });
     }
   });
@@ -129,6 +146,9 @@ export interface Config {
   appUrl: string;
   /** Account administration and sign-up (issue 14). */
   account: { signup: SignupMode; adminEmails: string[]; emailVerification: EmailVerificationMode };
+
+  /** Web Push keys: from VAPID_* or generated once into DATA_DIR. */
+  vapid: VapidKeys;
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
@@ -168,6 +188,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const dataDir = resolve(env.DATA_DIR);
   const auth = resolveAuthSecret(env.BETTER_AUTH_SECRET, dataDir);
   const warnings = auth.warning ? [auth.warning] : [];
+  const vapid = resolveVapid({
+    publicKey: env.VAPID_PUBLIC_KEY,
+    privateKey: env.VAPID_PRIVATE_KEY,
+    subject: env.VAPID_SUBJECT,
+    dataDir,
+  });
+  if (vapid.warning) warnings.push(vapid.warning);
   const authSecret = auth.secret;
   const authUrl = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
   return Object.freeze({
@@ -196,6 +223,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     appUrl: env.APP_URL ?? "http://localhost:3000",
     account: { signup: env.SIGNUP, adminEmails: env.ADMIN_EMAILS, emailVerification: env.EMAIL_VERIFICATION },
+
+    vapid: vapid.keys,
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
     embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,

@@ -2,7 +2,7 @@
 import { loadConfigOrExit } from "@todo/core/config/env";
 import { DataDirInUseError } from "@todo/core/db/data-dir-lock";
 import { loadConfig } from "./config";
-import { createLogger, openDatabase, startBackend, startEmbeddedMcp } from "./server";
+import { createLogger, openDatabase, startBackend, startEmbeddedMcp, startReminders } from "./server";
 
 const config = loadConfigOrExit(() => loadConfig());
 
@@ -47,6 +47,7 @@ backend.server.once("error", (error: NodeJS.ErrnoException) =>
 );
 // Embedded mode: PGlite allows one process, so this process serves the MCP endpoint too.
 const mcp = config.embeddedMcpPort ? startEmbeddedMcp(config, config.embeddedMcpPort, database, logger) : undefined;
+const reminders = await startReminders(config, database, backend.notifier, logger);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -54,6 +55,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "shutting down");
   await Promise.all([backend.stop(), mcp?.stop()]);
+  await reminders.stop();
   await database.close();
   logger.info("stopped");
   logger.flush(() => process.exit(0));

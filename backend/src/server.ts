@@ -3,6 +3,8 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createDatabase, type DatabaseHandle } from "@todo/core/db/client";
+import type { Notifier } from "@todo/core/reminders/channels";
+import { createReminderScheduler } from "@todo/core/reminders/scheduler";
 import { closeServer, trackRequests } from "@todo/core/runtime/close-server";
 import { logSafeError } from "@todo/core/runtime/log-safe-error";
 import { startEmbeddedMcpServer } from "@todo/mcp-server";
@@ -42,19 +44,40 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
  */
 export function startBackend(config: Config, database: DatabaseHandle, logger: Logger) {
   const readiness = { draining: false };
-  const { app } = createApp({ config, database, logger, readiness });
+  const { app, notifier } = createApp({ config, database, logger, readiness });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }) as Server;
   trackRequests(server);
   logger.info({ host: config.host, port: config.port, database: database.kind }, "backend listening");
   return {
     app,
     server,
+    notifier,
     async stop() {
       readiness.draining = true;
       if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       await closeServer(server, config.shutdownTimeoutMs);
     },
   };
+}
+
+/**
+ * The reminder scheduler (pg-boss on the same database; docs/decisions/020-reminder-scheduler.md). Every replica
+ * runs one; each reminder still goes out once per channel. A failure to start is logged, the API keeps serving.
+ */
+export async function startReminders(config: Config, database: DatabaseHandle, notifier: Notifier, logger: Logger) {
+  const log = logger.child({ component: "reminders" });
+  const scheduler = createReminderScheduler({
+    handle: database,
+    databaseUrl: config.databaseUrl,
+    notifier,
+    logger: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) },
+  });
+  try {
+    await scheduler.start();
+  } catch (error) {
+    log.error({ err: error }, "reminder scheduler could not start; reminders are not sent");
+  }
+  return scheduler;
 }
 
 /**

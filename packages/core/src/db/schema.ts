@@ -436,3 +436,89 @@ export const calendarFeeds = pgTable("calendar_feeds", {
   token: text("token").notNull().unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---- Reminders (design section 13; migration 0005): per-user channels, push subscriptions, delivery log ----
+
+export const notificationSettings = pgTable("notification_settings", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  email: boolean("email").notNull().default(false),
+  push: boolean("push").notNull().default(false),
+  webhookUrl: text("webhook_url"),
+  /** Key of the webhook's X-Todo-Signature HMAC, generated with the settings row. */
+  webhookSecret: text("webhook_secret").notNull(),
+  /** "HH:MM" local time of the daily digest, or null. */
+  digestAt: text("digest_at"),
+  timezone: text("timezone").notNull().default("UTC"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endpoint: text("endpoint").notNull(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("push_subscriptions_endpoint_idx").on(t.endpoint),
+    index("push_subscriptions_user_idx").on(t.userId),
+  ],
+);
+
+/** One row per (task, remind_at, channel): the claim that makes a delivery happen once, and the delivery log. */
+export const reminderDeliveries = pgTable(
+  "reminder_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null for a "send a test". */
+    taskId: uuid("task_id").references(() => tasks.id, { onDelete: "cascade" }),
+    remindAt: timestamp("remind_at", { withTimezone: true }),
+    channel: text("channel").notNull(),
+    /** sending | sent | failed */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    ...timestamps,
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("reminder_deliveries_once_idx").on(t.taskId, t.remindAt, t.channel),
+    index("reminder_deliveries_user_idx").on(t.userId, t.channel, t.createdAt),
+  ],
+);
+
+/** A reminder (task, remind_at) whose time came while the task still wanted it: fanned out to the channels. */
+export const reminderFires = pgTable(
+  "reminder_fires",
+  {
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    remindAt: timestamp("remind_at", { withTimezone: true }).notNull(),
+    firedAt: timestamp("fired_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "reminder_fires_pk", columns: [t.taskId, t.remindAt] })],
+);
+
+/** The daily digest email a user got on a local date (YYYY-MM-DD in their time zone): once per day. */
+export const digestsSent = pgTable(
+  "digests_sent",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: text("local_date").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "digests_sent_pk", columns: [t.userId, t.localDate] })],
+);

@@ -31,6 +31,7 @@ import { activity, projects, type TaskRow, taskCounters, taskNumbers, tasks } fr
 import { containerRole, isMember } from "../projects/access";
 import { subtreeOf, syncVisibility, viewersOf } from "../projects/numbering";
 import { assertCan } from "../projects/permissions";
+import { taskChanged } from "../reminders/hook";
 import { dueCondition, viewCondition } from "./due-windows";
 import { type ListQuery, listJson } from "./list-query";
 import { anchorRecurrence, assertRepeats, nextOccurrence } from "./recurrence";
@@ -99,6 +100,7 @@ async function insertTask(
       from t`,
   );
   if (!r) throw new Error("task insert returned no row");
+  if (task.remindAt) taskChanged();
   return { row: taskFromRaw(r), number: Number(r.creator_number) };
 }
 
@@ -625,6 +627,7 @@ export async function applyUpdate(
   if (reopening) await removeUntouchedNext(tx, await lastCompletion(tx, current.id));
   // The next occurrence of a recurring task is made first, so the completion's entry can name it (undo removes it).
   const next = completing && undoes === undefined ? await createNextOccurrence(tx, userId, updated, options) : null;
+  if (updated.remindAt) taskChanged();
   const change = diff(snapshot(current), snapshot(updated));
   if (change) {
     await record(tx, {
