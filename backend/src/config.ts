@@ -63,6 +63,7 @@ const EnvSchema = z
     SMTP_URL: SmtpUrl,
     MAIL_FROM: MailFrom,
     APP_URL: optionalUrl,
+    MCP_PUBLIC_URL: optionalUrl,
   })
   .superRefine(requireSecretInProduction);
 
@@ -99,6 +100,11 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Where people open the app (links in emails): the frontend's public address. */
   appUrl: string;
+  /**
+   * The MCP endpoint's public URL (MCP_PUBLIC_URL): the one resource OAuth access tokens are issued for (their
+   * audience, RFC 8707). Default: port 8080 (or the embedded MCP port) on localhost.
+   */
+  mcpPublicUrl: string;
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
@@ -164,6 +170,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     appUrl: env.APP_URL ?? "http://localhost:3000",
+    mcpPublicUrl:
+      env.MCP_PUBLIC_URL ??
+      `http://localhost:${!env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : 8080}/mcp`,
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
     embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,

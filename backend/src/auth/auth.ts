@@ -1,6 +1,6 @@
 // Better Auth (email + password, sessions, bearer tokens for scripts) on the application's own database.
 import type { Database } from "@todo/core/db/client";
-import { accounts, rateLimits, sessions, users, verifications } from "@todo/core/db/schema";
+import { accounts, oauthSchema, rateLimits, sessions, users, verifications } from "@todo/core/db/schema";
 import type { Mailer } from "@todo/core/mail/mailer";
 import { existingAccountSignUp } from "@todo/core/mail/messages";
 import { logSafeError } from "@todo/core/runtime/log-safe-error";
@@ -9,6 +9,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins/bearer";
 import type { Logger } from "pino";
 import type { Config } from "../config";
+import { oauthPlugins } from "./oauth";
 import { forwardedOrigin } from "./same-origin";
 import { type NotifyExistingAccount, signUpGuard } from "./sign-up-guard";
 
@@ -41,11 +42,18 @@ export function createAuth(db: Database, config: Config, notifyExistingAccount: 
     },
     database: drizzleAdapter(db, {
       provider: "pg",
-      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        rateLimit: rateLimits,
+        ...oauthSchema,
+      },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
-    plugins: [bearer()],
+    plugins: [bearer(), ...oauthPlugins(config)],
     hooks: { before: signUpGuard(notifyExistingAccount) },
     // Counters live in Postgres so every replica enforces the same limits.
     rateLimit: {
