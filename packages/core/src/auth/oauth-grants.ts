@@ -56,10 +56,16 @@ export async function verifyOAuthAccessToken(
   let payload: JWTPayload;
   try {
     const header = decodeProtectedHeader(token);
-    if (!header.kid || !header.alg) return null;
+    // Only the jwt plugin's asymmetric keys: an HMAC or unsigned header is never one of ours.
+    if (!header.kid || !header.alg || /^(HS|none)/i.test(header.alg)) return null;
     const key = await signingKey(db, header.kid, header.alg);
     if (!key) return null;
-    ({ payload } = await jwtVerify(token, key, { issuer: check.issuer, audience: check.audience }));
+    ({ payload } = await jwtVerify(token, key, {
+      issuer: check.issuer,
+      audience: check.audience,
+      algorithms: [header.alg],
+      requiredClaims: ["sub", "exp"],
+    }));
   } catch {
     return null;
   }
