@@ -193,7 +193,7 @@ describe.each(databaseKinds)("OAuth for MCP clients (%s)", (kind) => {
     expect(as?.issuer).toBe(`${authBase}/api/auth`);
     expect(as?.code_challenge_methods_supported).toEqual(["S256"]);
     expect(as?.registration_endpoint).toBe(`${authBase}/api/auth/oauth2/register`);
-    expect(as?.revocation_endpoint).toBeTruthy();
+    expect((as as { revocation_endpoint?: string }).revocation_endpoint).toBe(`${authBase}/api/auth/oauth2/revoke`);
   });
 
   it("signs in, calls a tool, refreshes, revokes; one person's token never reaches another's tasks", async () => {
@@ -250,7 +250,8 @@ describe.each(databaseKinds)("OAuth for MCP clients (%s)", (kind) => {
 
     // Revocation (RFC 7009) of the refresh token: it can no longer be used.
     const metadata = await discoverAuthorizationServerMetadata(`${authBase}/api/auth`);
-    const revoked = await fetch(metadata!.revocation_endpoint!, {
+    const { revocation_endpoint } = metadata as { revocation_endpoint: string };
+    const revoked = await fetch(revocation_endpoint, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
