@@ -49,8 +49,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the API proxy, the health check or static files.
-      source: "/((?!api/|healthz|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // Pages only: not the API proxy, the OAuth metadata (/.well-known), the health check or static files.
+      source: "/((?!api/|\\.well-known/|healthz|_next/static|_next/image|favicon.ico|icon.svg).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -28,6 +28,33 @@ export function notifyExistingAccountSignUp(logger: Logger, mailer: Mailer, appU
   };
 }
 
+/** Postgres' unique_violation, as the drizzle error carries it in its cause. */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return (error as { code?: unknown } | undefined)?.code === "23505" || cause?.code === "23505";
+}
+
+/**
+ * The drizzle adapter with unique violations named as such: drizzle wraps them in "Failed query: …", and Better
+ * Auth's plugins recognise a lost insert race by the words "unique" or "duplicate" (the OAuth provider seeds its
+ * resource at start-up on every replica at once; without this, the replica that loses the race fails every request).
+ */
+function raceAwareDrizzleAdapter(db: Database, config: Parameters<typeof drizzleAdapter>[1]) {
+  const factory = drizzleAdapter(db, config);
+  return (options: Parameters<typeof factory>[0]) => {
+    const adapter = factory(options);
+    const create: typeof adapter.create = async (args) => {
+      try {
+        return await adapter.create(args);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw new Error(`duplicate key (unique violation) in ${args.model}`, { cause: error });
+      }
+    };
+    return { ...adapter, create };
+  };
+}
+
 export function createAuth(db: Database, config: Config, notifyExistingAccount: NotifyExistingAccount) {
   return betterAuth({
     appName: "todo-app",
@@ -40,7 +67,7 @@ export function createAuth(db: Database, config: Config, notifyExistingAccount: 
       const served = request ? forwardedOrigin(request.headers) : undefined;
       return served ? [...config.trustedOrigins, served] : config.trustedOrigins;
     },
-    database: drizzleAdapter(db, {
+    database: raceAwareDrizzleAdapter(db, {
       provider: "pg",
       schema: {
         user: users,

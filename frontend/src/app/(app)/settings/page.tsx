@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { KeysSettings } from "@/features/keys/components/keys-settings";
 import { getConfig } from "@/lib/config";
 
@@ -15,6 +16,9 @@ export default function SettingsPage() {
         <p className="text-sm text-muted-foreground">API keys and connecting AI clients to your tasks.</p>
       </div>
       <KeysSettings mcpUrl={mcpPublicUrl} />
+      <Link href="/settings/connected-apps" className="text-sm font-medium underline-offset-4 hover:underline">
+        Connected apps (Claude, ChatGPT and other apps signed in with OAuth) →
+      </Link>
     </div>
   );
 }
