@@ -21,9 +21,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBackendOn, type TestBackend } from "../../test/backend";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "../../test/databases";
 import { MCP_TEST_SECRET, toolJson } from "../../test/mcp";
-import { freePort } from "../../test/net";
+import { createMcpApp } from "./app";
 import { loadConfig } from "./config";
-import { startMcpServer } from "./serve";
 
 const REDIRECT = "http://127.0.0.1:1/callback";
 
@@ -69,54 +68,66 @@ class TestProvider implements OAuthClientProvider {
   }
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
+type Fetch = (request: Request) => Response | Promise<Response>;
+
+/**
+ * A server on a port the OS picks (port 0), whose handler is set once its address is known: the backend and the
+ * MCP server must be configured with their own public URLs.
+ */
+function listenOnPortZero(): Promise<{ server: ServerType; origin: string; handle: (fetch: Fetch) => void }> {
+  let handler: Fetch = () => new Response(null, { status: 503 });
   return new Promise((resolve) => {
-    const server = serve({ fetch, hostname: "127.0.0.1", port }, () => resolve(server));
+    const server = serve({ fetch: (request) => handler(request), hostname: "127.0.0.1", port: 0 }, (info) =>
+      resolve({ server, origin: `http://127.0.0.1:${info.port}`, handle: (fetch) => (handler = fetch) }),
+    );
   });
+}
+
+function close(server: ServerType | undefined): Promise<unknown> {
+  return new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
 }
 
 describe.each(databaseKinds)("OAuth for MCP clients (%s)", (kind) => {
   let database: TestDatabase;
   let api: TestBackend;
-  let backendServer: ServerType;
-  let mcp: { stop: () => Promise<void> };
-  let otherMcp: { stop: () => Promise<void> };
+  const servers: ServerType[] = [];
   let mcpUrl: string;
   let otherMcpUrl: string;
   let authBase: string;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const [backendPort, mcpPort, otherPort] = [await freePort(), await freePort(), await freePort()];
-    authBase = `http://127.0.0.1:${backendPort}`;
-    mcpUrl = `http://127.0.0.1:${mcpPort}/mcp`;
-    otherMcpUrl = `http://127.0.0.1:${otherPort}/mcp`;
-    const mcpEnv = (port: number, url: string) =>
-      loadConfig({
-        NODE_ENV: "test",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        BETTER_AUTH_SECRET: MCP_TEST_SECRET,
-        DATA_DIR: "/tmp/todo-mcp-test",
-        LOG_LEVEL: "silent",
-        MCP_PUBLIC_URL: url,
-        BETTER_AUTH_URL: authBase,
-      });
-    mcp = startMcpServer(mcpEnv(mcpPort, mcpUrl), database.handle, pino({ level: "silent" }));
+    const [backend, mcp, other] = [await listenOnPortZero(), await listenOnPortZero(), await listenOnPortZero()];
+    servers.push(backend.server, mcp.server, other.server);
+    authBase = backend.origin;
+    mcpUrl = `${mcp.origin}/mcp`;
+    otherMcpUrl = `${other.origin}/mcp`;
+    const mcpApp = (url: string) =>
+      createMcpApp({
+        config: loadConfig({
+          NODE_ENV: "test",
+          BETTER_AUTH_SECRET: MCP_TEST_SECRET,
+          DATA_DIR: "/tmp/todo-mcp-test",
+          LOG_LEVEL: "silent",
+          MCP_PUBLIC_URL: url,
+          BETTER_AUTH_URL: authBase,
+        }),
+        database: database.handle,
+        logger: pino({ level: "silent" }),
+      }).fetch;
+    mcp.handle(mcpApp(mcpUrl));
     // Another resource on the same database: a token for mcpUrl must not open it.
-    otherMcp = startMcpServer(mcpEnv(otherPort, otherMcpUrl), database.handle, pino({ level: "silent" }));
+    other.handle(mcpApp(otherMcpUrl));
     api = await createTestBackendOn(database, {
       BETTER_AUTH_URL: authBase,
       MCP_PUBLIC_URL: mcpUrl,
       APP_URL: "http://127.0.0.1:3999",
     });
-    backendServer = await listen(api.app.fetch, backendPort);
+    backend.handle(api.app.fetch);
   });
 
   afterAll(async () => {
-    await mcp?.stop();
-    await otherMcp?.stop();
-    await new Promise((resolve) => backendServer?.close(resolve));
+    await Promise.all(servers.map(close));
     await database?.drop();
   });
 
