@@ -203,8 +203,25 @@ describe.each(databaseKinds)("OAuth for MCP clients (%s)", (kind) => {
     const as = await discoverAuthorizationServerMetadata(`${authBase}/api/auth`);
     expect(as?.issuer).toBe(`${authBase}/api/auth`);
     expect(as?.code_challenge_methods_supported).toEqual(["S256"]);
+    expect(as?.client_id_metadata_document_supported).not.toBe(true); // not offered (docs/decisions/023)
     expect(as?.registration_endpoint).toBe(`${authBase}/api/auth/oauth2/register`);
     expect((as as { revocation_endpoint?: string }).revocation_endpoint).toBe(`${authBase}/api/auth/oauth2/revoke`);
+  });
+
+  it("registers web connectors (https) and native apps (loopback), and refuses plain http elsewhere", async () => {
+    const register = (redirect: string) =>
+      fetch(`${authBase}/api/auth/oauth2/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ client_name: "x", redirect_uris: [redirect], token_endpoint_auth_method: "none" }),
+      });
+    const claude = await register("https://claude.ai/api/mcp/auth_callback");
+    expect(claude.status).toBe(201);
+    expect(((await claude.json()) as { application_type?: string }).application_type ?? "web").toBe("web");
+    const cli = await register("http://localhost:33418/callback");
+    expect(cli.status).toBe(201);
+    expect(((await cli.json()) as { application_type: string }).application_type).toBe("native");
+    expect((await register("http://evil.example/callback")).status).toBe(400);
   });
 
   it("signs in, calls a tool, refreshes, revokes; one person's token never reaches another's tasks", async () => {
