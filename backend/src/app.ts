@@ -12,6 +12,7 @@ import { accountRoutes, adminRoutes } from "./account/account.routes";
 import { activityRoutes } from "./activity/activity.routes";
 import { createAuth, notifyExistingAccountSignUp } from "./auth/auth";
 import { authRoutes } from "./auth/auth.routes";
+import { connectedAppsRoutes } from "./auth/connected-apps.routes";
 import { requireUser } from "./auth/require-user";
 import { SessionCache } from "./auth/session-cache";
 import { chatRoutes } from "./chat/chat.routes";
@@ -99,6 +100,10 @@ export function createApp({
   app.route("/", healthRoutes(deps, metrics, readiness));
   app.route("/", docsRoutes());
   app.route("/api/auth", authRoutes(auth, sessions, config.trustedProxies.trust));
+  // RFC 8414 metadata of the issuer <BETTER_AUTH_URL>/api/auth lives at the root, path-suffixed (issue 16).
+  for (const path of ["/.well-known/oauth-authorization-server/*", "/.well-known/openid-configuration/*"]) {
+    app.on(["GET", "HEAD"], path, (c) => auth.handler(c.req.raw));
+  }
 
   const user = requireUser(auth, sessions, database.db, config.trustedOrigins, config.trustedProxies.trust);
   app.use("/api/tasks", user);
@@ -115,6 +120,10 @@ export function createApp({
   for (const path of ["/api/account", "/api/account/*", "/api/admin", "/api/admin/*"]) app.use(path, user);
   app.route("/api/account", accountRoutes(deps));
   app.route("/api/admin", adminRoutes(deps, mailer));
+
+  app.use("/api/connected-apps", user);
+  app.use("/api/connected-apps/*", user);
+  app.route("/api/connected-apps", connectedAppsRoutes(deps));
   const agent = { db: database.db, config, chatModel: createChatModel(config), logger };
   for (const path of ["/api/chat", "/api/chat/*", "/api/conversations", "/api/conversations/*"]) app.use(path, user);
   app.route("/api", chatRoutes(agent));

@@ -90,6 +90,8 @@ const EnvSchema = z
     VAPID_PUBLIC_KEY: VapidPublicKey,
     VAPID_PRIVATE_KEY: VapidPrivateKey,
     VAPID_SUBJECT: VapidSubject,
+
+    MCP_PUBLIC_URL: optionalUrl,
   })
   .superRefine(requireSecretInProduction)
   .superRefine((env, ctx) => {
@@ -149,6 +151,12 @@ export interface Config {
 
   /** Web Push keys: from VAPID_* or generated once into DATA_DIR. */
   vapid: VapidKeys;
+
+  /**
+   * The MCP endpoint's public URL (MCP_PUBLIC_URL): the one resource OAuth access tokens are issued for (their
+   * audience, RFC 8707). Default: port 8080 (or the embedded MCP port) on localhost.
+   */
+  mcpPublicUrl: string;
   migrateOnStart: boolean;
   /** How long a resolved session is reused in-process; 0 turns the cache off. */
   sessionCacheMs: number;
@@ -225,6 +233,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     account: { signup: env.SIGNUP, adminEmails: env.ADMIN_EMAILS, emailVerification: env.EMAIL_VERIFICATION },
 
     vapid: vapid.keys,
+
+    mcpPublicUrl:
+      env.MCP_PUBLIC_URL ??
+      `http://localhost:${!env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : 8080}/mcp`,
     migrateOnStart: env.MIGRATE_ON_START === "true",
     sessionCacheMs: env.SESSION_CACHE_MS,
     embeddedMcpPort: !env.DATABASE_URL && env.EMBEDDED_MCP === "true" ? env.MCP_PORT : undefined,

@@ -94,6 +94,8 @@ export function startEmbeddedMcp(config: Config, port: number, database: Databas
       authSecret: config.authSecret,
       allowedOrigins: config.trustedOrigins,
       logLevel: config.logLevel,
+      publicUrl: config.mcpPublicUrl,
+      authUrl: config.authUrl,
     },
     database,
     logger.child({ service: "mcp-server" }),

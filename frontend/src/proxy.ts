@@ -70,8 +70,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the API proxy, the health check or static files.
-      source: "/((?!api/|healthz|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest).*)",
+      // Pages only: not the API proxy, the OAuth metadata (/.well-known/oauth-*, a route handler), the health check
+      // or static files. /.well-known/caldav stays here: it is rewritten to the backend above.
+      source:
+        "/((?!api/|.well-known/oauth-|healthz|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -5,13 +5,14 @@
 // no session and no server-to-client stream, so clients must not keep a GET stream open (issue 16).
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
+import { OAUTH_SCOPES } from "@todo/contract/oauth";
 import { type DatabaseHandle, isConnectionError } from "@todo/core/db/client";
 import { RateLimiter } from "@todo/core/runtime/rate-limit";
 import { createModernToolServer, createToolServer } from "@todo/task-tools/mcp-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
-import { authenticate } from "./auth";
+import { authenticate, resourceMetadataUrl } from "./auth";
 import type { McpConfig } from "./config";
 
 /** Oversized bodies up to this size are drained so the 413 arrives; larger ones just lose their connection. */
@@ -61,6 +62,25 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
   );
 
   app.get("/health", (c) => c.json({ status: "ok" }));
+  // RFC 9728: where an OAuth client learns which authorization server issues tokens for this endpoint. Served at
+  // the root and path-suffixed (/.well-known/oauth-protected-resource/mcp, the address every 401 names); public,
+  // so browser-based clients may read it.
+  const resourceMetadata = {
+    resource: config.publicUrl,
+    authorization_servers: [config.oauthIssuer],
+    scopes_supported: [...OAUTH_SCOPES],
+    bearer_methods_supported: ["header"],
+    resource_name: "todo-app",
+  };
+  const metadataPath = new URL(resourceMetadataUrl(config.publicUrl)).pathname;
+  for (const path of new Set(["/.well-known/oauth-protected-resource", metadataPath])) {
+    app.get(path, (c) => {
+      c.header("Access-Control-Allow-Origin", "*");
+      c.header("Cache-Control", "public, max-age=300");
+      return c.json(resourceMetadata);
+    });
+  }
+  const authSettings = { secret: config.authSecret, resource: config.publicUrl, issuer: config.oauthIssuer };
   app.get("/", (c) => c.json({ name: "todo-app mcp-server", version: config.version, endpoint: "/mcp" }));
 
   app.use("/mcp", async (c, next) => {
@@ -114,7 +134,7 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
       if (origin && !config.allowedOrigins.includes(origin)) {
         return rpcError(c, 403, `Origin ${origin} is not allowed (set MCP_ALLOWED_ORIGINS)`);
       }
-      const auth = await authenticate(database.db, config.authSecret, c.req.header("authorization"));
+      const auth = await authenticate(database.db, authSettings, c.req.header("authorization"));
       if (!auth.ok) {
         c.header("WWW-Authenticate", auth.challenge);
         return rpcError(c, 401, auth.message);
@@ -135,7 +155,7 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
       }
       if (!(await isLegacyRequest(c.req.raw, undefined, { maxRequestBodySize: config.maxBodyBytes }))) {
         return modern.fetch(c.req.raw, {
-          authInfo: { token: "", clientId: auth.caller.via, scopes: [], extra: { userId } },
+          authInfo: { token: "", clientId: auth.caller.clientId ?? auth.caller.via, scopes: [], extra: { userId } },
         });
       }
       const server = createToolServer({ db: database.db, userId, logger }, config.version);

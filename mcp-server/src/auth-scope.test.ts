@@ -19,9 +19,14 @@ describe("API key scope", () => {
     const caldav = await createApiKey(db, userId, { name: "phone", scope: "caldav" });
     const all = await createApiKey(db, userId, { name: "desktop" });
     expect([caldav.scope, all.scope]).toEqual(["caldav", "all"]);
-    const refused = await authenticate(db, "unused-secret-unused-secret-unused", `Bearer ${caldav.key}`);
+    const settings = {
+      secret: "unused-secret-unused-secret-unused",
+      resource: "http://127.0.0.1:8080/mcp",
+      issuer: "http://127.0.0.1:8000/api/auth",
+    };
+    const refused = await authenticate(db, settings, `Bearer ${caldav.key}`);
     expect(refused.ok).toBe(false);
-    const accepted = await authenticate(db, "unused-secret-unused-secret-unused", `Bearer ${all.key}`);
+    const accepted = await authenticate(db, settings, `Bearer ${all.key}`);
     expect(accepted).toEqual({ ok: true, caller: { userId, via: "api_key" } });
   });
 });

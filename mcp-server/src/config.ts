@@ -1,6 +1,6 @@
 // The only file of the MCP server that reads process.env: validates it all at once, exports a frozen object.
 import { resolve } from "node:path";
-import { commonEnv, parseEnv, requireSecretInProduction, resolveAuthSecret } from "@todo/core/config/env";
+import { commonEnv, optionalUrl, parseEnv, requireSecretInProduction, resolveAuthSecret } from "@todo/core/config/env";
 import { z } from "zod";
 
 export { ConfigError } from "@todo/core/config/env";
@@ -12,6 +12,8 @@ const EnvSchema = z
     MCP_ALLOWED_ORIGINS: z.string().default(""),
     MCP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
     MCP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+    MCP_PUBLIC_URL: optionalUrl,
+    BETTER_AUTH_URL: optionalUrl,
   })
   .superRefine(requireSecretInProduction);
 
@@ -26,6 +28,10 @@ export interface McpConfig {
   allowedOrigins: string[];
   rateLimitPerMinute: number;
   maxBodyBytes: number;
+  /** This endpoint's public URL (MCP_PUBLIC_URL): the OAuth resource, the audience an access token must name. */
+  publicUrl: string;
+  /** The OAuth authorization server's issuer: <BETTER_AUTH_URL>/api/auth (the backend, or the app in front of it). */
+  oauthIssuer: string;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   version: string;
   warnings: string[];
@@ -54,6 +60,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ],
     rateLimitPerMinute: env.MCP_RATE_LIMIT_PER_MINUTE,
     maxBodyBytes: env.MCP_MAX_BODY_BYTES,
+    publicUrl: env.MCP_PUBLIC_URL ?? `http://localhost:${env.PORT}/mcp`,
+    oauthIssuer: `${(env.BETTER_AUTH_URL ?? "http://localhost:8000").replace(/\/$/, "")}/api/auth`,
     logLevel: env.LOG_LEVEL,
     version: "0.1.0",
     warnings: auth.warning ? [auth.warning] : [],

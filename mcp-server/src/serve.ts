@@ -26,6 +26,9 @@ export interface EmbeddedMcpOptions {
   authSecret: string;
   allowedOrigins: string[];
   logLevel: McpConfig["logLevel"];
+  /** The endpoint's public URL (OAuth resource) and the backend's public base URL (OAuth issuer). */
+  publicUrl?: string;
+  authUrl?: string;
 }
 
 /** Embedded mode: the MCP endpoint served by another service's process, on that process's database. */
@@ -38,6 +41,8 @@ export function startEmbeddedMcpServer(options: EmbeddedMcpOptions, database: Da
     BETTER_AUTH_SECRET: options.authSecret,
     MCP_ALLOWED_ORIGINS: options.allowedOrigins.join(","),
     LOG_LEVEL: options.logLevel,
+    MCP_PUBLIC_URL: options.publicUrl,
+    BETTER_AUTH_URL: options.authUrl,
   });
   return startMcpServer(config, database, logger);
 }

@@ -1,6 +1,6 @@
 // Better Auth (email + password, sessions, bearer tokens for scripts) on the application's own database.
 import type { Database } from "@todo/core/db/client";
-import { accounts, rateLimits, sessions, users, verifications } from "@todo/core/db/schema";
+import { accounts, oauthSchema, rateLimits, sessions, users, verifications } from "@todo/core/db/schema";
 import type { Mailer } from "@todo/core/mail/mailer";
 import { existingAccountSignUp } from "@todo/core/mail/messages";
 import { logSafeError } from "@todo/core/runtime/log-safe-error";
@@ -10,6 +10,7 @@ import { bearer } from "better-auth/plugins/bearer";
 import type { Logger } from "pino";
 import type { Config } from "../config";
 import { type AccountMail, accountOptions, accountRules, type SessionOf } from "./account-rules";
+import { oauthPlugins } from "./oauth";
 import { forwardedOrigin } from "./same-origin";
 import { type NotifyExistingAccount, signUpGuard } from "./sign-up-guard";
 
@@ -25,6 +26,33 @@ export function notifyExistingAccountSignUp(logger: Logger, mailer: Mailer, appU
     mailer
       .send({ to: email, ...existingAccountSignUp({ email, appUrl }) })
       .catch((error: unknown) => logger.warn({ user: userId, err: logSafeError(error) }, "could not send the email"));
+  };
+}
+
+/** Postgres' unique_violation, as the drizzle error carries it in its cause. */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return (error as { code?: unknown } | undefined)?.code === "23505" || cause?.code === "23505";
+}
+
+/**
+ * The drizzle adapter with unique violations named as such: drizzle wraps them in "Failed query: …", and Better
+ * Auth's plugins recognise a lost insert race by the words "unique" or "duplicate" (the OAuth provider seeds its
+ * resource at start-up on every replica at once; without this, the replica that loses the race fails every request).
+ */
+function raceAwareDrizzleAdapter(db: Database, config: Parameters<typeof drizzleAdapter>[1]) {
+  const factory = drizzleAdapter(db, config);
+  return (options: Parameters<typeof factory>[0]) => {
+    const adapter = factory(options);
+    const create: typeof adapter.create = async (args) => {
+      try {
+        return await adapter.create(args);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw new Error(`duplicate key (unique violation) in ${args.model}`, { cause: error });
+      }
+    };
+    return { ...adapter, create };
   };
 }
 
@@ -49,9 +77,16 @@ export function createAuth(
       const served = request ? forwardedOrigin(request.headers) : undefined;
       return served ? [...config.trustedOrigins, served] : config.trustedOrigins;
     },
-    database: drizzleAdapter(db, {
+    database: raceAwareDrizzleAdapter(db, {
       provider: "pg",
-      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        rateLimit: rateLimits,
+        ...oauthSchema,
+      },
     }),
     emailAndPassword: {
       enabled: true,
@@ -64,7 +99,7 @@ export function createAuth(
     user: account.user,
     databaseHooks: account.databaseHooks,
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
-    plugins: [bearer()],
+    plugins: [bearer(), ...oauthPlugins(config)],
     hooks: { before: signUpGuard(notifyExistingAccount, accountRules(db, config, sessionOf)) },
     // Counters live in Postgres so every replica enforces the same limits.
     rateLimit: {

@@ -504,6 +504,16 @@ const cases: Record<string, Mutation> = {
   },
 
   // Production
+  "issues OAuth tokens for an MCP URL other than the public one": {
+    overlay: "production",
+    check: "production",
+    mutate: (o) => {
+      const configMap = o.find((x) => x.kind === "ConfigMap") as K8sObject & { data: Record<string, string> };
+      configMap.data.MCP_PUBLIC_URL = "http://localhost:8080/mcp";
+      return undefined;
+    },
+    expected: /MCP_PUBLIC_URL must be https:\/\/todo\.example\.com\/mcp/,
+  },
   "deletes the frontend HPA": {
     overlay: "production",
     check: "production",

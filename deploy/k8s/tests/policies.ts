@@ -704,6 +704,8 @@ export function checkProduction(objects: K8sObject[]): string[] {
     const config = ofKind<IConfigMap>(objects, "ConfigMap")[0]?.data ?? {};
     const host = ingress.spec?.rules?.[0]?.host;
     if (config.BETTER_AUTH_URL !== `https://${host}`) v.push(`${where}: BETTER_AUTH_URL must be https://${host}`);
+    // OAuth access tokens are issued for this URL and the MCP server accepts no other audience (issue 16).
+    if (config.MCP_PUBLIC_URL !== `https://${host}/mcp`) v.push(`${where}: MCP_PUBLIC_URL must be https://${host}/mcp`);
     if (!(config.TRUSTED_ORIGINS ?? "").split(",").includes(`https://${host}`))
       v.push(`${where}: TRUSTED_ORIGINS must include https://${host}`);
   }

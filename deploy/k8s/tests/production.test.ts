@@ -16,10 +16,11 @@ describe("production overlay", () => {
     expect(checkNetworkFlows(objects, PRODUCTION_FLOWS)).toEqual([]);
   });
 
-  it("routes the MCP endpoint to the MCP server and everything else to the UI", () => {
+  it("routes the MCP endpoint and its OAuth resource metadata to the MCP server and everything else to the UI", () => {
     const paths = ofKind<IIngress>(objects, "Ingress").flatMap((i) => i.spec?.rules?.[0]?.http?.paths ?? []);
     expect(paths.map((p) => [p.path, p.pathType, p.backend.service?.name])).toEqual([
       ["/mcp", "Exact", "mcp-server"],
+      ["/.well-known/oauth-protected-resource", "Prefix", "mcp-server"],
       ["/", "Prefix", "frontend"],
     ]);
   });

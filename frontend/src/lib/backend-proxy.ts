@@ -63,10 +63,11 @@ export function responseHeaders(upstream: Headers): Headers {
   return headers;
 }
 
-export async function proxyToBackend(request: Request, path: string[]): Promise<Response> {
+/** Forwards to the same path on the backend: under /api by default, or under `base` (the OAuth /.well-known). */
+export async function proxyToBackend(request: Request, path: string[], base = "/api"): Promise<Response> {
   const incoming = new URL(request.url);
   const { backendUrl } = getConfig();
-  const target = new URL(`${backendUrl}/api/${path.map(encodeURIComponent).join("/")}`);
+  const target = new URL(`${backendUrl}${base}/${path.map(encodeURIComponent).join("/")}`);
   target.search = incoming.search;
 
   // A bodiless POST (complete, sign-out) arrives with content-length: 0; forwarding its empty stream would turn

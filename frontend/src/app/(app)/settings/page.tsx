@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SettingsNav } from "@/features/auth/components/settings-nav";
 import { KeysSettings } from "@/features/keys/components/keys-settings";
 import { getConfig } from "@/lib/config";
@@ -17,6 +18,9 @@ export default function SettingsPage() {
       </div>
       <SettingsNav />
       <KeysSettings mcpUrl={mcpPublicUrl} />
+      <Link href="/settings/connected-apps" className="text-sm font-medium underline-offset-4 hover:underline">
+        Connected apps (Claude, ChatGPT and other apps signed in with OAuth) →
+      </Link>
     </div>
   );
 }

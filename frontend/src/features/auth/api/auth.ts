@@ -38,13 +38,21 @@ export interface SignUpInput extends SignInInput {
   name: string;
 }
 
+/** The answer to a sign-in or sign-up; inside an OAuth authorization it also says where the browser goes next. */
+export interface SignedIn {
+  user: SessionUser;
+  redirect?: boolean;
+  url?: string;
+}
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SignInInput) =>
-      apiRequest<{ user: SessionUser }>("/api/auth/sign-in/email", {
+    // `oauthQuery`: the signed query of an OAuth authorization that sent the person here (it continues after).
+    mutationFn: ({ oauthQuery, ...input }: SignInInput & { oauthQuery?: string }) =>
+      apiRequest<SignedIn>("/api/auth/sign-in/email", {
         method: "POST",
-        body: { ...input, rememberMe: true },
+        body: { ...input, rememberMe: true, ...(oauthQuery ? { oauth_query: oauthQuery } : {}) },
         allowUnauthorized: true,
       }),
     onSuccess: () => {
@@ -56,10 +64,10 @@ export function useSignIn() {
 export function useSignUp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SignUpInput) =>
-      apiRequest<{ user: SessionUser }>("/api/auth/sign-up/email", {
+    mutationFn: ({ oauthQuery, ...input }: SignUpInput & { oauthQuery?: string }) =>
+      apiRequest<SignedIn>("/api/auth/sign-up/email", {
         method: "POST",
-        body: input,
+        body: { ...input, ...(oauthQuery ? { oauth_query: oauthQuery } : {}) },
         allowUnauthorized: true,
       }),
     onSuccess: () => {

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { nextUrl, oauthQueryFrom } from "@/features/connected-apps/api/connected-apps";
 import { ApiError, isUnreachable } from "@/lib/api-client";
 import { safeNextPath } from "@/lib/safe-next";
 import { useSession, useSignIn, useSignUp } from "../api/auth";
@@ -75,6 +76,8 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const next = safeNextPath(searchParams.get("next"));
+  // Sent here by an app's OAuth sign-in (Connect from Claude, ChatGPT…): after signing in, the flow continues.
+  const oauthQuery = oauthQueryFrom(searchParams.toString());
   const session = useSession();
   const signIn = useSignIn();
   const signUp = useSignUp();
@@ -86,8 +89,8 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
 
   // Already signed in (e.g. opened /sign-in in a new tab): go straight to the app.
   useEffect(() => {
-    if (session.data?.user) router.replace(next);
-  }, [session.data, next, router]);
+    if (session.data?.user && !oauthQuery) router.replace(next);
+  }, [session.data, next, router, oauthQuery]);
 
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const errors: FieldErrors = { ...fieldErrors(mutation.error), ...localErrors };
@@ -105,9 +108,13 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       return;
     }
     try {
-      if (mode === "sign-in") await signIn.mutateAsync(input);
-      else await signUp.mutateAsync(input);
-      router.replace(next);
+      const done =
+        mode === "sign-in"
+          ? await signIn.mutateAsync({ ...input, oauthQuery })
+          : await signUp.mutateAsync({ ...input, oauthQuery });
+      const continueAt = oauthQuery ? nextUrl(done) : undefined;
+      if (continueAt) window.location.assign(continueAt);
+      else router.replace(next);
     } catch {
       // shown from mutation.error
     }
@@ -239,7 +246,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
           <p className="text-sm text-muted-foreground">
             {isSignUp ? "Already have an account? " : "New here? "}
             <Link
-              href={`${isSignUp ? "/sign-in" : "/sign-up"}${next !== "/tasks" ? `?next=${encodeURIComponent(next)}` : ""}`}
+              href={`${isSignUp ? "/sign-in" : "/sign-up"}${oauthQuery ? `?${oauthQuery}` : next !== "/tasks" ? `?next=${encodeURIComponent(next)}` : ""}`}
               className="font-medium text-foreground underline underline-offset-4"
             >
               {isSignUp ? "Sign in" : "Create an account"}
