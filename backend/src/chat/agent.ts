@@ -151,7 +151,10 @@ async function connectTools(deps: AgentDeps, userId: string): Promise<MCPClient>
   try {
     if (!url) {
       // Embedded mode: the same tool server, in this process, for the session's user; no HTTP and no token.
-      const transport = await connectInProcess({ db: deps.db, userId, logger: deps.logger }, deps.config.version);
+      const transport = await connectInProcess(
+        { db: deps.db, userId, logger: deps.logger, via: "assistant" },
+        deps.config.version,
+      );
       return await createMCPClient({ transport, name: "todo-app-assistant" });
     }
     const token = await mintAgentToken(deps.config.authSecret, userId, 300);

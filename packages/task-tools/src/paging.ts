@@ -6,10 +6,15 @@
 import { ValidationError } from "@todo/contract/errors";
 import { LIMITS } from "@todo/contract/limits";
 import type { ListTasksFilter, Task, TaskPage } from "@todo/contract/task";
+import { resolveProject } from "@todo/core/projects/resolve";
 import { listValidatedTasksJson } from "@todo/core/tasks/tasks.service";
+import { projectsOfTasks } from "./project-args";
 import type { ToolContext } from "./tool";
 
-export type PageFilter = Pick<ListTasksFilter, "status" | "q" | "priority" | "tag" | "due" | "tz">;
+export type PageFilter = Pick<
+  ListTasksFilter,
+  "status" | "q" | "priority" | "tag" | "due" | "tz" | "project" | "parent" | "assignee"
+>;
 
 interface Cursor {
   /** Offset at which the next page began when the cursor was made. */
@@ -23,7 +28,17 @@ interface Cursor {
 
 /** A short fingerprint of the filters (FNV-1a): a cursor is refused with other filters. */
 function fingerprint(filter: PageFilter): string {
-  const text = JSON.stringify([filter.status, filter.q, filter.priority, filter.tag, filter.due, filter.tz]);
+  const text = JSON.stringify([
+    filter.status,
+    filter.q,
+    filter.priority,
+    filter.tag,
+    filter.due,
+    filter.tz,
+    filter.project,
+    filter.parent,
+    filter.assignee,
+  ]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return hash.toString(36);
@@ -71,7 +86,7 @@ export async function pageOf(
   filter: PageFilter,
   limit: number,
   cursorText: string | undefined,
-): Promise<{ tasks: Task[]; total: number; next_cursor?: string }> {
+): Promise<{ tasks: Task[]; projects: { id: string; name: string }[]; total: number; next_cursor?: string }> {
   let offset = 0;
   if (cursorText !== undefined) {
     const cursor = decode(cursorText, filter);
@@ -97,9 +112,16 @@ export async function pageOf(
   const next = offset + page.tasks.length;
   return {
     tasks: page.tasks,
+    projects: await projectsOfTasks(ctx, page.tasks),
     total: page.total,
     ...(last && next < page.total && next <= LIMITS.maxOffset
       ? { next_cursor: encode({ o: next, c: Date.parse(last.created_at), i: last.id, f: fingerprint(filter) }) }
       : {}),
   };
+}
+
+/** The list's `project` filter for a project argument (a name or id, or "inbox"), resolved among the caller's. */
+export async function projectFilter(ctx: ToolContext, project: string | undefined): Promise<string | undefined> {
+  if (project === undefined) return undefined;
+  return (await resolveProject(ctx.db, ctx.userId, project))?.id ?? "inbox";
 }
