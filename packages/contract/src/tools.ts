@@ -264,7 +264,9 @@ export const ListTasksArgs = toolArgs({
   timezone: TimeZone.optional().describe('IANA time zone for "today", "tomorrow" and "week", e.g. "Europe/Paris"'),
   project: taskArgs.project
     .optional()
-    .describe('Only the tasks of this project, by name (any case) or id, or "inbox" for the Inbox; default: everywhere'),
+    .describe(
+      'Only the tasks of this project, by name (any case) or id, or "inbox" for the Inbox; default: everywhere',
+    ),
   parent: TaskIdArg.optional().describe("Only the subtasks of this task (its number)"),
   assignee: z.literal("me").optional().describe('"me": only tasks assigned to the user'),
   ...pagingArgs,
@@ -362,9 +364,11 @@ export const ListProjectsArgs = toolArgs({
 export type ListProjectsArgs = z.output<typeof ListProjectsArgs>;
 
 export const ShareProjectArgs = toolArgs({
-  project: taskArgs.project.describe('The project to share, by name (any case) or id; the Inbox cannot be shared'),
+  project: taskArgs.project.describe("The project to share, by name (any case) or id; the Inbox cannot be shared"),
   email: Email.describe("Email of an existing user of this server"),
-  role: Role.optional().describe('"viewer" reads, "editor" (default) also changes tasks, "owner" also manages the project'),
+  role: Role.optional().describe(
+    '"viewer" reads, "editor" (default) also changes tasks, "owner" also manages the project',
+  ),
 });
 export type ShareProjectArgs = z.output<typeof ShareProjectArgs>;
 

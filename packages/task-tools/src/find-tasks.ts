@@ -16,7 +16,12 @@ export const findTasks = defineTool({
   async run(ctx, args) {
     return pageOf(
       ctx,
-      { status: args.status ?? "all", q: args.text, tz: args.timezone, project: await projectFilter(ctx, args.project) },
+      {
+        status: args.status ?? "all",
+        q: args.text,
+        tz: args.timezone,
+        project: await projectFilter(ctx, args.project),
+      },
       args.limit ?? LIMITS.listLimit,
       args.cursor,
     );

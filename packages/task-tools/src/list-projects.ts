@@ -1,6 +1,7 @@
 // list_projects: the projects the caller is a member of, with their role, open tasks and members.
-import { membersOf } from "@todo/core/projects/resolve";
+
 import { listProjects as listInCore } from "@todo/core/projects/projects.service";
+import { membersOf } from "@todo/core/projects/resolve";
 import { defineTool } from "./tool";
 
 export const listProjects = defineTool({

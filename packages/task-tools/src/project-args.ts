@@ -1,8 +1,9 @@
 // The project, parent and assignee arguments of the task tools, turned into core's task fields: a project named
 // by name or id and a member named by name, email or id are resolved in core (projects/resolve.ts) among what the
 // caller can see; core then checks every permission of the change itself. Also the project results carry.
-import type { ProjectRef } from "@todo/contract/tools";
+
 import type { Task } from "@todo/contract/task";
+import type { ProjectRef } from "@todo/contract/tools";
 import { projectNames, resolveMember, resolveProject } from "@todo/core/projects/resolve";
 import { getTask } from "@todo/core/tasks/tasks.service";
 import type { ToolContext } from "./tool";
@@ -35,7 +36,8 @@ export async function updateFields(ctx: ToolContext, taskId: number, args: Place
       : await resolveProject(ctx.db, ctx.userId, args.project);
   let assigneeId: string | null | undefined = args.assignee === null ? null : undefined;
   if (typeof args.assignee === "string") {
-    const projectId = project !== undefined ? (project?.id ?? null) : (await getTask(ctx.db, ctx.userId, taskId)).project_id;
+    const projectId =
+      project !== undefined ? (project?.id ?? null) : (await getTask(ctx.db, ctx.userId, taskId)).project_id;
     assigneeId = await resolveMember(ctx.db, ctx.userId, projectId, args.assignee);
   }
   return {

@@ -1,8 +1,9 @@
 // share_project: the assistant's own tool (never listed by the MCP server, design §15): share a project by email
 // with an existing user. The agent runs it only after the person said yes to exactly this share.
+
+import { ValidationError } from "@todo/contract/errors";
 import { addMember } from "@todo/core/projects/projects.service";
 import { resolveProject } from "@todo/core/projects/resolve";
-import { ValidationError } from "@todo/contract/errors";
 import { defineTool } from "./tool";
 
 export const shareProject = defineTool({

@@ -64,7 +64,12 @@ describe.each(databaseKinds)("task tools, second version, on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    ctx = { db: database.handle.db, userId: await insertUser(database.handle.db, "Tools v2"), logger: quiet, via: "mcp" };
+    ctx = {
+      db: database.handle.db,
+      userId: await insertUser(database.handle.db, "Tools v2"),
+      logger: quiet,
+      via: "mcp",
+    };
     client = new Client({ name: "tools-v2-test", version: "1.0.0" });
     await client.connect(await connectInProcess(ctx, "test"));
     tools = (await client.listTools()).tools;

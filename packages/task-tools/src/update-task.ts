@@ -10,7 +10,7 @@ export const updateTask = defineTool({
   title: "Update a task",
   description: [
     'Change some fields of a task ("change task 1 to \'Call mom tonight\'", "push the dentist to next week", "tag task 4 as urgent").',
-    `Send only the fields that change; \`tags\` replaces the whole list (at most ${LIMITS.tags}), so include the existing tags when adding one (list_tasks shows them); null clears due_at, remind_at or recurrence; \`project\` moves the task and its subtasks to another project (by name or id, \"inbox\" or null for the Inbox); \`assignee\` gives it to a member of its project (null unassigns); dates may be ISO 8601 or plain language ("next monday 10am", with timezone). To change several tasks at once use update_tasks.`,
+    `Send only the fields that change; \`tags\` replaces the whole list (at most ${LIMITS.tags}), so include the existing tags when adding one (list_tasks shows them); null clears due_at, remind_at or recurrence; \`project\` moves the task and its subtasks to another project (by name or id, "inbox" or null for the Inbox); \`assignee\` gives it to a member of its project (null unassigns); dates may be ISO 8601 or plain language ("next monday 10am", with timezone). To change several tasks at once use update_tasks.`,
     'Example: {"task_id": 4, "tags": ["work", "urgent"], "priority": "high"}.',
     'Returns {task_id, status: "updated", title, project}; the structured result also holds the full task.',
   ].join(" "),

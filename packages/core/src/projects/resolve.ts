@@ -132,7 +132,10 @@ export async function membersOf(
   userId: string,
   ids: string[],
 ): Promise<Map<string, { user_id: string; name: string; email: string; role: "owner" | "editor" | "viewer" }[]>> {
-  const out = new Map<string, { user_id: string; name: string; email: string; role: "owner" | "editor" | "viewer" }[]>();
+  const out = new Map<
+    string,
+    { user_id: string; name: string; email: string; role: "owner" | "editor" | "viewer" }[]
+  >();
   if (ids.length === 0) return out;
   const mine = db
     .select({ id: projectMembers.projectId })
