@@ -8,7 +8,7 @@ import type { ListFilter } from "../language/intents";
 import { describeTask } from "../language/reply";
 
 export interface ToolCallPlan {
-  name: "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task";
+  name: "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task" | "list_projects" | "share_project";
   args: Record<string, unknown>;
 }
 
@@ -79,7 +79,7 @@ export const asShown = (tasks: { id: number; title: string }[]) => tasks.map((t)
 
 export function listFilterArgs(filter: ListFilter, timeZone: string): Record<string, unknown> {
   const args: Record<string, unknown> = { timezone: timeZone };
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "day") args[k] = v;
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "day" && k !== "project") args[k] = v;
   return args;
 }
 
