@@ -12,7 +12,7 @@ import type {
 } from "@ai-sdk/provider";
 import { planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
 import { type DialogueState, readDialogueState } from "@todo/contract/conversation";
-import { TOOLS, ToolError, ToolName } from "@todo/contract/tools";
+import { AnyToolName, TOOLS, ToolError } from "@todo/contract/tools";
 import type { Tool, ToolSet } from "ai";
 
 export interface BuiltinProviderOptions {
@@ -61,7 +61,7 @@ function readOutput(name: string, output: unknown): Pick<ToolOutcome, "ok" | "va
       return { ok: false, error: { code: failure.data.error.code, message: failure.data.error.message } };
     return { ok: false, error: { code: "internal_error", message: "The tool failed" } };
   }
-  const tool = ToolName.safeParse(name);
+  const tool = AnyToolName.safeParse(name);
   const parsed = tool.success ? TOOLS[tool.data].output.safeParse(result.structuredContent) : null;
   if (!parsed?.success)
     return { ok: false, error: { code: "internal_error", message: "The tool returned an unexpected result" } };
