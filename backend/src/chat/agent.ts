@@ -18,7 +18,8 @@ import {
   type ToolCallRecord,
 } from "@todo/core/conversations/conversations.service";
 import type { Database } from "@todo/core/db/client";
-import { resolveProject } from "@todo/core/projects/resolve";
+import { listProjects } from "@todo/core/projects/projects.service";
+import { membersOf, resolveProject } from "@todo/core/projects/resolve";
 import { isValidTimeZone } from "@todo/core/tasks/recurrence";
 import { getTask } from "@todo/core/tasks/tasks.service";
 import { connectInProcess } from "@todo/task-tools/mcp-server";
@@ -233,6 +234,17 @@ function ownTools(deps: AgentDeps, userId: string): ToolSet {
   ) as ToolSet;
 }
 
+/** The user's active projects with their members, as list_projects gives them, for the builtin model. */
+async function projectsOf(deps: AgentDeps, userId: string): Promise<BuiltinProviderOptions["projects"]> {
+  const projects = await listProjects(deps.db, userId);
+  const members = await membersOf(
+    deps.db,
+    userId,
+    projects.map((p) => p.id),
+  );
+  return projects.map((p) => ({ id: p.id, name: p.name, role: p.role, member_list: members.get(p.id) ?? [] }));
+}
+
 /** A share the gate refused, as the pending confirmation a "yes" to this answer runs (when it names a project). */
 async function pendingShareOf(deps: AgentDeps, turn: PreparedTurn): Promise<PendingShare | null> {
   const refused = turn.shareGate.refused;
@@ -268,7 +280,11 @@ async function prepareTurn(deps: AgentDeps, userId: string, input: ChatInput): P
   const shareGate = guardShares({ ...gate.tools, ...ownTools(deps, userId) }, confirmedShare(dialogue, input.message));
   const before = new Map<string, Task | null>();
   tools = recordingBefore(deps, userId, shareGate.tools, before);
-  if (deps.chatModel.kind === "builtin") tools = withStructuredResults(tools);
+  let projects: BuiltinProviderOptions["projects"];
+  if (deps.chatModel.kind === "builtin") {
+    tools = withStructuredResults(tools);
+    projects = await projectsOf(deps, userId);
+  }
   await appendMessage(deps.db, userId, conversation.id, { role: "user", content: input.message });
   return {
     conversationId: conversation.id,
@@ -282,7 +298,7 @@ async function prepareTurn(deps: AgentDeps, userId: string, input: ChatInput): P
     tools,
     mcp,
     providerOptions: {
-      builtin: { timeZone, now: now.toISOString(), dialogue } satisfies BuiltinProviderOptions,
+      builtin: { timeZone, now: now.toISOString(), dialogue, projects } satisfies BuiltinProviderOptions,
     },
   };
 }

@@ -10,7 +10,7 @@ import type {
   LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
 } from "@ai-sdk/provider";
-import { planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
+import { type PlanInput, planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
 import { type DialogueState, readDialogueState } from "@todo/contract/conversation";
 import { AnyToolName, TOOLS, ToolError } from "@todo/contract/tools";
 import type { Tool, ToolSet } from "ai";
@@ -21,6 +21,8 @@ export interface BuiltinProviderOptions {
   now: string;
   /** The dialogue state after the previous answer (validated when it was read from the database). */
   dialogue: DialogueState;
+  /** The person's projects, read before the turn, so a project they name costs no tool call. */
+  projects?: PlanInput["projects"];
 }
 
 /** Where the builtin model's final answer puts what it says about the dialogue (the agent reads it back). */
@@ -132,6 +134,7 @@ export class BuiltinModel implements LanguageModelV3 {
       state: readDialogueState(settings?.dialogue),
       timeZone: settings?.timeZone ?? "UTC",
       now: settings?.now ? new Date(settings.now) : new Date(),
+      ...(settings?.projects ? { projects: settings.projects } : {}),
     });
     if (plan.type === "call") {
       const content: LanguageModelV3Content[] = plan.calls.map((c) => ({

@@ -93,7 +93,7 @@ function resolveRef(
 /** The id of the project (already found by lookupProject) with this name. */
 function projectId(input: PlanInput, name: string): string {
   const listed = lastOutcome(input.outcomes, "list_projects");
-  const projects = (listed?.value as { projects?: KnownProject[] } | undefined)?.projects ?? [];
+  const projects = input.projects ?? (listed?.value as { projects?: KnownProject[] } | undefined)?.projects ?? [];
   return projects.find((p) => p.name === name)?.id ?? name;
 }
 

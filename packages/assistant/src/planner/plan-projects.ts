@@ -39,10 +39,13 @@ export type ProjectLookup =
 
 /** The person's project called `name`: list_projects first, then the match. */
 export function lookupProject(input: PlanInput, name: string): ProjectLookup {
-  const listed = lastOutcome(input.outcomes, "list_projects");
-  if (!listed) return { plan: call({ name: "list_projects", args: {} }) };
-  const projects = listed.ok ? (listed.value as { projects?: KnownProject[] }).projects : undefined;
-  if (!projects) return { plan: reply(friendlyError(listed)) };
+  let projects: KnownProject[] | undefined = input.projects;
+  if (!projects) {
+    const listed = lastOutcome(input.outcomes, "list_projects");
+    if (!listed) return { plan: call({ name: "list_projects", args: {} }) };
+    projects = listed.ok ? (listed.value as { projects?: KnownProject[] }).projects : undefined;
+    if (!projects) return { plan: reply(friendlyError(listed)) };
+  }
   const matches = matchProjects(name, projects);
   if (matches.length === 1) return { found: matches[0]! };
   return matches.length ? { several: matches } : { none: projects };

@@ -31,6 +31,16 @@ export interface PlanInput {
   now: Date;
   /** The dialogue state after the previous answer: what "it", "the second one" and "yes" refer to. */
   state?: DialogueState;
+  /**
+   * The person's projects, when the agent read them before the turn (as list_projects returns them): a project they
+   * name is then found without a tool call. Absent: the planner calls list_projects when it needs them.
+   */
+  projects?: {
+    id: string;
+    name: string;
+    role: "owner" | "editor" | "viewer";
+    member_list?: { user_id: string; name: string; email: string; role: string }[];
+  }[];
 }
 
 export type Plan = { type: "call"; calls: ToolCallPlan[] } | { type: "reply"; text: string; said?: DialogueSaid };
