@@ -151,7 +151,7 @@ describe.each(databaseKinds)("task tools, second version, on %s", (kind) => {
       "Unknown argument limit for complete_task. complete_task accepts: task_id, user_id.",
     );
     expect((await fails("update_tasks", { updates: [{ task_id: 1, titel: "y" }] }, "validation_error")).message).toBe(
-      "Unknown argument titel for update_tasks in updates.0 (did you mean title?). Each of updates accepts: task_id, title, description, priority, tags, due_at, remind_at, recurrence, timezone, completed.",
+      "Unknown argument titel for update_tasks in updates.0 (did you mean title?). Each of updates accepts: task_id, title, description, priority, tags, due_at, remind_at, recurrence, timezone, completed, project, assignee.",
     );
     expect(JSON.parse(text(await call("list_tasks", { query: "x" })))).toEqual([]);
   });
