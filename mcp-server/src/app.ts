@@ -9,6 +9,7 @@ import { OAUTH_SCOPES } from "@todo/contract/oauth";
 import { type DatabaseHandle, isConnectionError } from "@todo/core/db/client";
 import { RateLimiter } from "@todo/core/runtime/rate-limit";
 import { createModernToolServer, createToolServer } from "@todo/task-tools/mcp-server";
+import type { ToolContext } from "@todo/task-tools/tool";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "pino";
@@ -47,13 +48,24 @@ export function toolCallCount(body: string): number {
   ).length;
 }
 
+/**
+ * What the activity log records for a call: the backend's agent token is the builtin assistant acting for its user,
+ * any other credential an MCP client.
+ */
+function viaOf(credential: string | undefined): ToolContext["via"] {
+  return credential === "agent_token" ? "assistant" : "mcp";
+}
+
 export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) {
   const app = new Hono();
   const limiter = new RateLimiter(database.db, "mcp-tool-calls", config.rateLimitPerMinute, 60_000);
   // The 2026-07-28 leg: one handler, a fresh server per request for the user the credential names.
   const modern = createMcpHandler(
     ({ authInfo }) =>
-      createModernToolServer({ db: database.db, userId: String(authInfo?.extra?.userId), logger }, config.version),
+      createModernToolServer(
+        { db: database.db, userId: String(authInfo?.extra?.userId), logger, via: viaOf(authInfo?.clientId) },
+        config.version,
+      ),
     {
       legacy: "reject",
       maxRequestBodySize: config.maxBodyBytes,
@@ -158,7 +170,7 @@ export function createMcpApp({ config, database, logger }: CreateMcpAppOptions) 
           authInfo: { token: "", clientId: auth.caller.clientId ?? auth.caller.via, scopes: [], extra: { userId } },
         });
       }
-      const server = createToolServer({ db: database.db, userId, logger }, config.version);
+      const server = createToolServer({ db: database.db, userId, logger, via: viaOf(auth.caller.via) }, config.version);
       const transport = new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: undefined,
         enableJsonResponse: true,

@@ -35,7 +35,7 @@ describe("MCP Inspector CLI", () => {
 
   it("lists the tools, calls add_task and sees the task with list_tasks", async () => {
     const { tools } = await inspect("--method", "tools/list");
-    // The original five stay; issue 16 added find_tasks and the bulk tools.
+    // The original five stay; issue 16 added find_tasks and the bulk tools, issue 13 list_projects.
     expect(tools.map((t: { name: string }) => t.name).sort()).toEqual([
       "add_task",
       "complete_task",
@@ -43,6 +43,7 @@ describe("MCP Inspector CLI", () => {
       "delete_task",
       "delete_tasks",
       "find_tasks",
+      "list_projects",
       "list_tasks",
       "update_task",
       "update_tasks",
@@ -56,10 +57,15 @@ describe("MCP Inspector CLI", () => {
       "title=Buy milk",
       "priority=high",
     );
-    expect(JSON.parse(added.content[0].text)).toEqual({ task_id: 1, status: "created", title: "Buy milk" });
+    expect(JSON.parse(added.content[0].text)).toEqual({
+      task_id: 1,
+      status: "created",
+      title: "Buy milk",
+      project: null,
+    });
     const listed = await inspect("--method", "tools/call", "--tool-name", "list_tasks", "--tool-arg", "status=pending");
     expect(JSON.parse(listed.content[0].text)).toEqual([
-      { id: 1, title: "Buy milk", completed: false, priority: "high", tags: [], due_at: null },
+      { id: 1, title: "Buy milk", completed: false, priority: "high", tags: [], due_at: null, project: null },
     ]);
   });
 

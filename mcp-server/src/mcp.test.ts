@@ -64,7 +64,8 @@ describe.each(databaseKinds)("MCP server on %s", (kind) => {
     });
     expect(added.isError).toBeFalsy();
     const { task_id } = toolJson(added);
-    expect(toolJson(added)).toEqual({ task_id, status: "created", title: "Water the plants" });
+    // The original fields, and (issue 13) the task's project: null for the Inbox.
+    expect(toolJson(added)).toEqual({ task_id, status: "created", title: "Water the plants", project: null });
 
     const listed = toolJson(
       await client.callTool({ name: "list_tasks", arguments: { status: "pending", tag: "home" } }),
@@ -76,12 +77,13 @@ describe.each(databaseKinds)("MCP server on %s", (kind) => {
       priority: "high",
       tags: ["home"],
       due_at: "2026-11-23T09:00:00.000Z",
+      project: null,
     });
 
     const updated = toolJson(
       await client.callTool({ name: "update_task", arguments: { task_id, title: "Water all the plants" } }),
     );
-    expect(updated).toEqual({ task_id, status: "updated", title: "Water all the plants" });
+    expect(updated).toEqual({ task_id, status: "updated", title: "Water all the plants", project: null });
     const stored = await getTask(database.handle.db, alice.userId, task_id);
     expect(stored).toMatchObject({ priority: "high", tags: ["home"], recurrence: "FREQ=WEEKLY;BYDAY=MO" });
 
@@ -92,7 +94,7 @@ describe.each(databaseKinds)("MCP server on %s", (kind) => {
     expect(completed.next_task_id).toBe(task_id + 1);
 
     const deleted = toolJson(await client.callTool({ name: "delete_task", arguments: { task_id } }));
-    expect(deleted).toEqual({ task_id, status: "deleted", title: "Water all the plants" });
+    expect(deleted).toEqual({ task_id, status: "deleted", title: "Water all the plants", project: null });
     const query = toolJson(await client.callTool({ name: "list_tasks", arguments: { query: "water" } }));
     expect(query.map((t: { id: number }) => t.id)).toEqual([task_id + 1]);
   });

@@ -133,7 +133,7 @@ describe.each(databaseKinds)("a chat turn in embedded mode on %s", (kind) => {
     expect(call).toEqual({
       name: "add_task",
       arguments: expect.objectContaining({ title: "Call the plumber" }),
-      result: { task_id: expect.any(Number), status: "created", title: "Call the plumber" },
+      result: { task_id: expect.any(Number), status: "created", title: "Call the plumber", project: null },
     });
     const listed = await app.chat(token, "show my tasks about plumber", { conversation_id: added.conversation_id });
     expect(listed.tool_calls[0].result).toEqual([
@@ -144,6 +144,7 @@ describe.each(databaseKinds)("a chat turn in embedded mode on %s", (kind) => {
         priority: "none",
         tags: [],
         due_at: expect.any(String),
+        project: null,
       },
     ]);
     const missing = await app.chat(token, "delete task 999");
@@ -197,14 +198,17 @@ describe("an OpenAI-compatible model in embedded mode", () => {
         {
           name: "add_task",
           arguments: { title: "Buy milk", priority: "high" },
-          result: { task_id: 1, status: "created", title: "Buy milk" },
+          result: { task_id: 1, status: "created", title: "Buy milk", project: null },
         },
         { name: "complete_task", arguments: { task_id: 42 }, result: { error: "Task 42 was not found" } },
       ]);
       const toolMessages = (requestIndex: number) =>
         llm.requests[requestIndex].body.messages.filter((m: { role: string }) => m.role === "tool");
       expect(toolMessages(1)[0].content).toContain(
-        JSON.stringify(JSON.stringify({ task_id: 1, status: "created", title: "Buy milk" })).slice(1, -1),
+        JSON.stringify(JSON.stringify({ task_id: 1, status: "created", title: "Buy milk", project: null })).slice(
+          1,
+          -1,
+        ),
       );
       expect(toolMessages(2)[1].content).toContain("Task 42 was not found");
     } finally {

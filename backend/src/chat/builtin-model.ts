@@ -10,9 +10,9 @@ import type {
   LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
 } from "@ai-sdk/provider";
-import { planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
+import { type PlanInput, planTurn, type ToolOutcome } from "@todo/assistant/planner/builtin-planner";
 import { type DialogueState, readDialogueState } from "@todo/contract/conversation";
-import { TOOLS, ToolError, ToolName } from "@todo/contract/tools";
+import { AnyToolName, TOOLS, ToolError } from "@todo/contract/tools";
 import type { Tool, ToolSet } from "ai";
 
 export interface BuiltinProviderOptions {
@@ -21,6 +21,8 @@ export interface BuiltinProviderOptions {
   now: string;
   /** The dialogue state after the previous answer (validated when it was read from the database). */
   dialogue: DialogueState;
+  /** The person's projects, read before the turn, so a project they name costs no tool call. */
+  projects?: PlanInput["projects"];
 }
 
 /** Where the builtin model's final answer puts what it says about the dialogue (the agent reads it back). */
@@ -61,7 +63,7 @@ function readOutput(name: string, output: unknown): Pick<ToolOutcome, "ok" | "va
       return { ok: false, error: { code: failure.data.error.code, message: failure.data.error.message } };
     return { ok: false, error: { code: "internal_error", message: "The tool failed" } };
   }
-  const tool = ToolName.safeParse(name);
+  const tool = AnyToolName.safeParse(name);
   const parsed = tool.success ? TOOLS[tool.data].output.safeParse(result.structuredContent) : null;
   if (!parsed?.success)
     return { ok: false, error: { code: "internal_error", message: "The tool returned an unexpected result" } };
@@ -132,6 +134,7 @@ export class BuiltinModel implements LanguageModelV3 {
       state: readDialogueState(settings?.dialogue),
       timeZone: settings?.timeZone ?? "UTC",
       now: settings?.now ? new Date(settings.now) : new Date(),
+      ...(settings?.projects ? { projects: settings.projects } : {}),
     });
     if (plan.type === "call") {
       const content: LanguageModelV3Content[] = plan.calls.map((c) => ({

@@ -3,8 +3,8 @@
 // the dialogue state of the previous answer (its task ids), never an earlier question's wording; a deletion this
 // gate refuses becomes the pending confirmation of this turn's answer, so the next "yes" can confirm it.
 import { isAffirmative } from "@todo/assistant/planner/confirmation";
-import type { DialogueState } from "@todo/contract/conversation";
-import { TaskIdArg, type ToolError } from "@todo/contract/tools";
+import type { DialogueState, PendingShare } from "@todo/contract/conversation";
+import { ShareProjectArgs, TaskIdArg, type ToolError } from "@todo/contract/tools";
 import type { ToolSet } from "ai";
 
 /** The task ids the person's message confirms deleting: the previous answer's pending deletion, after a yes. */
@@ -53,4 +53,64 @@ export function guardDeletes(tools: ToolSet, confirmed: number[]): DeleteGate {
     },
   } as ToolSet;
   return { tools: guarded, refused };
+}
+
+/** The share the person's message confirms: the previous answer's pending share, after a yes. */
+export function confirmedShare(previous: DialogueState, message: string): PendingShare | null {
+  const pending = previous.confirmation;
+  if (pending?.tool !== "share_project") return null;
+  return isAffirmative(message) === "yes" ? pending : null;
+}
+
+const SHARE_REFUSED: ToolError = {
+  error: {
+    code: "forbidden",
+    message:
+      "Refused: sharing a project needs the user's yes first. Share nothing now; ask the user to confirm sharing this project with this email in this role.",
+  },
+};
+
+export interface ShareGate {
+  tools: ToolSet;
+  /** The share refused in this turn, by project id: what a "yes" to this answer would confirm. */
+  refused: { project: string; email: string; role: PendingShare["role"] } | null;
+}
+
+/**
+ * share_project runs only for the share a yes confirmed (the same project id, email and role), once; any other call
+ * is refused and recorded so the answer's pending confirmation can name it.
+ */
+export function guardShares(tools: ToolSet, confirmed: PendingShare | null): ShareGate {
+  const gate: ShareGate = { tools, refused: null };
+  const share = tools.share_project;
+  if (!share?.execute) return gate;
+  const execute = share.execute;
+  let allowed = confirmed;
+  gate.tools = {
+    ...tools,
+    share_project: {
+      ...share,
+      execute: async (input: unknown, options: Parameters<typeof execute>[1]) => {
+        const args = ShareProjectArgs.safeParse(input);
+        const role = args.success ? (args.data.role ?? "editor") : undefined;
+        if (
+          args.success &&
+          allowed &&
+          args.data.project === allowed.project_id &&
+          args.data.email === allowed.email &&
+          role === allowed.role
+        ) {
+          allowed = null;
+          return execute(input as never, options);
+        }
+        if (args.success && role) gate.refused = { project: args.data.project, email: args.data.email, role };
+        return {
+          isError: true,
+          structuredContent: SHARE_REFUSED,
+          content: [{ type: "text", text: SHARE_REFUSED.error.message }],
+        };
+      },
+    },
+  } as ToolSet;
+  return gate;
 }

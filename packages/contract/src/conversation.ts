@@ -1,6 +1,6 @@
 // The assistant's conversations: one chat turn's input and answer, and the stored messages.
 import { z } from "zod";
-import { Priority } from "./enums";
+import { Priority, Role } from "./enums";
 import { LIMITS } from "./limits";
 import { Task, TaskId } from "./task";
 import { NO_NUL, NO_NUL_MESSAGE } from "./text";
@@ -103,6 +103,10 @@ export const DialogueTaskChanges = z.object({
   due_at: z.string().nullable().optional(),
   remind_at: z.string().nullable().optional(),
   recurrence: z.string().nullable().optional(),
+  /** A project as the person named it ("Home"); the planner resolves it among their projects. */
+  project: z.string().max(200).optional(),
+  /** A member as the person named them ("Sam"), or null to unassign. */
+  assignee: z.string().max(254).nullable().optional(),
 });
 export type DialogueTaskChanges = z.infer<typeof DialogueTaskChanges>;
 
@@ -124,11 +128,23 @@ export const DialogueQuestion = z.object({
 });
 export type DialogueQuestion = z.infer<typeof DialogueQuestion>;
 
-/** The exact deletion a "yes" to the previous answer confirms: these tool calls, on these tasks, and nothing else. */
-export const PendingConfirmation = z.object({
+/**
+ * What a "yes" to the previous answer confirms, exactly and nothing else: these deletions (delete_task on these
+ * tasks), or sharing this project with this email in this role (share_project).
+ */
+export const PendingDeletion = z.object({
   tool: z.literal("delete_task"),
   task_ids: z.array(TaskId).min(1).max(DIALOGUE_MAX_TASKS),
 });
+export const PendingShare = z.object({
+  tool: z.literal("share_project"),
+  project_id: z.string().max(64),
+  project_name: z.string().max(200),
+  email: z.string().max(254),
+  role: Role,
+});
+export type PendingShare = z.infer<typeof PendingShare>;
+export const PendingConfirmation = z.discriminatedUnion("tool", [PendingDeletion, PendingShare]);
 export type PendingConfirmation = z.infer<typeof PendingConfirmation>;
 
 export const DialogueState = z.object({

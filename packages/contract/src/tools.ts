@@ -2,9 +2,10 @@
 // original result fields (design §6) that the text of a result and the chat's tool_calls keep. Built from the task
 // fields, enums and LIMITS of this package; task-tools serves them, the agent reads them.
 import { z } from "zod";
-import { DueFilter, Priority, TaskStatus } from "./enums";
+import { DueFilter, Priority, Role, TaskStatus } from "./enums";
 import { ErrorCode, ValidationError } from "./errors";
 import { LIMITS } from "./limits";
+import { Email, Member, Project } from "./project";
 import { CreateTaskInput, DateTime, ListTasksQuery, Tag, Task, TaskId, UpdateTaskInput } from "./task";
 import { TimeZone } from "./time-zone";
 
@@ -19,9 +20,21 @@ export const TOOL_NAMES = [
   "complete_tasks",
   "update_tasks",
   "delete_tasks",
+  "list_projects",
 ] as const;
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
+
+/**
+ * Tools only the builtin assistant's agent is given, never listed by the MCP server (design §15 lists the MCP tools):
+ * sharing a project, which the assistant runs only after the person's "yes".
+ */
+export const ASSISTANT_TOOL_NAMES = ["share_project"] as const;
+export const AssistantToolName = z.enum(ASSISTANT_TOOL_NAMES);
+export type AssistantToolName = z.infer<typeof AssistantToolName>;
+/** Every tool the contract defines: the MCP tools and the assistant's own. */
+export const AnyToolName = z.enum([...TOOL_NAMES, ...ASSISTANT_TOOL_NAMES]);
+export type AnyToolName = z.infer<typeof AnyToolName>;
 
 // ---- arguments ------------------------------------------------------------------------------------------------
 
@@ -49,6 +62,20 @@ export const TaskIdArg = z
     },
   )
   .describe("The task's number as shown by list_tasks (e.g. 3)");
+
+/** A project named by its id or its name (any case), or "inbox"; resolved in core among the caller's projects. */
+const ProjectArg = z
+  .string()
+  .trim()
+  .min(1, "project must not be empty")
+  .max(LIMITS.projectName, `project must be at most ${LIMITS.projectName} characters`);
+
+/** A member named by user id, email or name, or "me"; resolved in core among the task's project's members. */
+const AssigneeArg = z
+  .string()
+  .trim()
+  .min(1, "assignee must not be empty")
+  .max(LIMITS.email, `assignee must be at most ${LIMITS.email} characters`);
 
 /** Limits of the tools' own arguments. */
 export const TOOL_LIMITS = {
@@ -96,6 +123,12 @@ const taskArgs = {
   ),
   timezone: update.timezone.describe(
     'IANA time zone that plain-language dates and the recurrence are read in, e.g. "Europe/Paris" (default UTC)',
+  ),
+  project: ProjectArg.describe(
+    'The project, by name (any case, e.g. "Groceries") or id as list_projects shows it, or "inbox" for the Inbox (the default)',
+  ),
+  assignee: AssigneeArg.describe(
+    'Who does it: a member of the task\'s project by name, email or user id, or "me"; list_projects shows who is in a project',
   ),
 };
 
@@ -153,7 +186,7 @@ function objectAt(schema: z.ZodType, path: PropertyKey[]): z.ZodObject | undefin
  * nearest accepted name and listing every accepted one ("Unknown argument due_date for add_task (did you mean
  * due_at?). add_task accepts: title, …"); other problems keep the contract's messages.
  */
-export function toolArgsError(name: ToolName, error: z.ZodError): ValidationError {
+export function toolArgsError(name: AnyToolName, error: z.ZodError): ValidationError {
   const accepted = Object.keys((TOOLS[name].args as z.ZodObject).shape);
   const unknown = error.issues.flatMap((issue) =>
     issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ key, path: issue.path })) : [],
@@ -188,6 +221,11 @@ export const AddTaskArgs = toolArgs({
   remind_at: taskArgs.remind_at,
   recurrence: taskArgs.recurrence,
   timezone: taskArgs.timezone,
+  project: taskArgs.project.optional(),
+  parent: TaskIdArg.optional().describe(
+    "Make it a subtask of this task (its number, e.g. 3); a subtask is always in its parent's project, so leave project out",
+  ),
+  assignee: taskArgs.assignee.optional(),
   user_id: UserIdArg,
 });
 export type AddTaskArgs = z.output<typeof AddTaskArgs>;
@@ -224,6 +262,13 @@ export const ListTasksArgs = toolArgs({
     '"overdue", due "today", due "tomorrow", due within a "week", or "none" for tasks without a due date',
   ),
   timezone: TimeZone.optional().describe('IANA time zone for "today", "tomorrow" and "week", e.g. "Europe/Paris"'),
+  project: taskArgs.project
+    .optional()
+    .describe(
+      'Only the tasks of this project, by name (any case) or id, or "inbox" for the Inbox; default: everywhere',
+    ),
+  parent: TaskIdArg.optional().describe("Only the subtasks of this task (its number)"),
+  assignee: z.literal("me").optional().describe('"me": only tasks assigned to the user'),
   ...pagingArgs,
   user_id: UserIdArg,
 });
@@ -248,6 +293,13 @@ const updateFields = {
   completed: update.completed.describe(
     "false reopens a completed task; true completes it (prefer complete_task for that)",
   ),
+  project: taskArgs.project
+    .nullable()
+    .optional()
+    .describe(
+      'Move the task (with its subtasks) to this project, by name (any case) or id; "inbox" or null for the Inbox; not for a subtask',
+    ),
+  assignee: taskArgs.assignee.nullable().optional().describe(`${taskArgs.assignee.description}; null unassigns`),
 };
 
 export const UpdateTaskArgs = toolArgs({ task_id: TaskIdArg, ...updateFields, user_id: UserIdArg });
@@ -264,6 +316,7 @@ export const FindTasksArgs = toolArgs({
     ),
   status: ListTasksArgs.shape.status,
   timezone: ListTasksArgs.shape.timezone,
+  project: ListTasksArgs.shape.project,
   ...pagingArgs,
   user_id: UserIdArg,
 });
@@ -301,18 +354,59 @@ export const DeleteTasksArgs = toolArgs({
 });
 export type DeleteTasksArgs = z.output<typeof DeleteTasksArgs>;
 
+export const ListProjectsArgs = toolArgs({
+  archived: z
+    .enum(["false", "true", "all"])
+    .optional()
+    .describe('"false" (default): active projects; "true": archived ones only; "all": both'),
+  user_id: UserIdArg,
+});
+export type ListProjectsArgs = z.output<typeof ListProjectsArgs>;
+
+export const ShareProjectArgs = toolArgs({
+  project: taskArgs.project.describe("The project to share, by name (any case) or id; the Inbox cannot be shared"),
+  email: Email.describe("Email of an existing user of this server"),
+  role: Role.optional().describe(
+    '"viewer" reads, "editor" (default) also changes tasks, "owner" also manages the project',
+  ),
+});
+export type ShareProjectArgs = z.output<typeof ShareProjectArgs>;
+
 // ---- results: the original fields (text content, chat tool_calls) ----------------------------------------------
 
-export const AddTaskResult = z.object({ task_id: TaskId, status: z.literal("created"), title: z.string() });
+/** A task's project as results name it; null is the Inbox. */
+export const ProjectRef = z
+  .object({ id: z.string(), name: z.string() })
+  .nullable()
+  .describe("The task's project ({id, name}), or null for the Inbox");
+export type ProjectRef = z.infer<typeof ProjectRef>;
+
+export const AddTaskResult = z.object({
+  task_id: TaskId,
+  status: z.literal("created"),
+  title: z.string(),
+  project: ProjectRef.optional(),
+});
 export const CompleteTaskResult = z.object({
   task_id: TaskId,
   status: z.literal("completed"),
   title: z.string(),
   /** Set when completing a repeating task created its next occurrence. */
   next_task_id: TaskId.optional(),
+  project: ProjectRef.optional(),
 });
-export const DeleteTaskResult = z.object({ task_id: TaskId, status: z.literal("deleted"), title: z.string() });
-export const UpdateTaskResult = z.object({ task_id: TaskId, status: z.literal("updated"), title: z.string() });
+export const DeleteTaskResult = z.object({
+  task_id: TaskId,
+  status: z.literal("deleted"),
+  title: z.string(),
+  project: ProjectRef.optional(),
+});
+export const UpdateTaskResult = z.object({
+  task_id: TaskId,
+  status: z.literal("updated"),
+  title: z.string(),
+  project: ProjectRef.optional(),
+});
 export const ListedTask = Task.pick({
   id: true,
   title: true,
@@ -320,8 +414,16 @@ export const ListedTask = Task.pick({
   priority: true,
   tags: true,
   due_at: true,
-});
+}).extend({ project: z.string().nullable().optional().describe("The project's name, or null for the Inbox") });
 export const ListTasksResult = z.array(ListedTask);
+/** The projects a listed page names, so the text can say each task's project by name. */
+const ListedProjects = z
+  .array(z.object({ id: z.string(), name: z.string() }))
+  .describe("The projects of the tasks on this page, by id and name");
+
+/** The one-line result of list_projects: a project, the caller's role and how many tasks are open. */
+export const ListedProject = Project.pick({ id: true, name: true, role: true, pending: true, members: true });
+export const ListProjectsResult = z.array(ListedProject);
 
 // ---- structured outputs: the original fields and the full task (design §15) ----------------------------------
 
@@ -336,6 +438,7 @@ export type UpdateTaskOutput = z.infer<typeof UpdateTaskOutput>;
 /** structuredContent must be an object, so the list is wrapped; `total` counts every match, beyond the page. */
 export const ListTasksOutput = z.object({
   tasks: z.array(Task),
+  projects: ListedProjects.optional(),
   total: z.number().int().min(0).describe("How many tasks match the filters, on every page together"),
   next_cursor: z
     .string()
@@ -373,6 +476,24 @@ export const DeleteTasksOutput = z.object({
 });
 export type DeleteTasksOutput = z.infer<typeof DeleteTasksOutput>;
 
+export const ListProjectsOutput = z.object({
+  projects: z.array(
+    Project.extend({
+      member_list: z
+        .array(Member.pick({ user_id: true, name: true, email: true, role: true }))
+        .describe("Who is in the project (who a task can be assigned to)"),
+    }),
+  ),
+});
+export type ListProjectsOutput = z.infer<typeof ListProjectsOutput>;
+
+export const ShareProjectOutput = z.object({
+  status: z.literal("shared"),
+  project: z.object({ id: z.string(), name: z.string() }),
+  member: Member,
+});
+export type ShareProjectOutput = z.infer<typeof ShareProjectOutput>;
+
 /** The text of a bulk result: what was done and what failed, without the full tasks. */
 const CompleteTasksResult = CompleteTasksOutput.pick({ status: true, completed: true, failed: true });
 const UpdateTasksResult = UpdateTasksOutput.pick({ status: true, updated: true, failed: true });
@@ -396,7 +517,7 @@ export const TOOLS = {
     args: ListTasksArgs,
     output: ListTasksOutput,
     result: ListTasksResult,
-    toResult: (output: ListTasksOutput) => ListTasksResult.parse(output.tasks),
+    toResult: (output: ListTasksOutput) => listedTasks(output),
   },
   complete_task: {
     args: CompleteTaskArgs,
@@ -420,7 +541,7 @@ export const TOOLS = {
     args: FindTasksArgs,
     output: FindTasksOutput,
     result: ListTasksResult,
-    toResult: (output: FindTasksOutput) => ListTasksResult.parse(output.tasks),
+    toResult: (output: FindTasksOutput) => listedTasks(output),
   },
   complete_tasks: {
     args: CompleteTasksArgs,
@@ -440,16 +561,36 @@ export const TOOLS = {
     result: DeleteTasksResult,
     toResult: (output: DeleteTasksOutput) => DeleteTasksResult.parse(output),
   },
-} as const satisfies Record<ToolName, unknown>;
+  list_projects: {
+    args: ListProjectsArgs,
+    output: ListProjectsOutput,
+    result: ListProjectsResult,
+    toResult: (output: ListProjectsOutput) => ListProjectsResult.parse(output.projects),
+  },
+  share_project: {
+    args: ShareProjectArgs,
+    output: ShareProjectOutput,
+    result: ShareProjectOutput,
+    toResult: (output: ShareProjectOutput) => ShareProjectOutput.parse(output),
+  },
+} as const satisfies Record<AnyToolName, unknown>;
 
-export type ToolOutput<N extends ToolName> = z.infer<(typeof TOOLS)[N]["output"]>;
+export type ToolOutput<N extends AnyToolName> = z.infer<(typeof TOOLS)[N]["output"]>;
+
+/** A page's tasks as the text lists them: the original fields and the project's name. */
+function listedTasks(output: ListTasksOutput) {
+  const names = new Map((output.projects ?? []).map((p) => [p.id, p.name]));
+  return ListTasksResult.parse(
+    output.tasks.map((t) => ({ ...t, project: t.project_id === null ? null : (names.get(t.project_id) ?? null) })),
+  );
+}
 
 /**
  * The original result fields of a tool's structured output (what the text holds and the chat records), or
  * undefined when the name is not one of the tools or the output is not that tool's.
  */
 export function toolResultOf(name: string, structured: unknown): unknown {
-  const parsed = ToolName.safeParse(name);
+  const parsed = AnyToolName.safeParse(name);
   if (!parsed.success) return undefined;
   const tool = TOOLS[parsed.data];
   const output = tool.output.safeParse(structured);

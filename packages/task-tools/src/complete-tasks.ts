@@ -15,7 +15,9 @@ export const completeTasks = defineTool({
   ].join(" "),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(ctx, args) {
-    const { done, failed } = await eachTask(args.task_ids, (id) => completeInCore(ctx.db, ctx.userId, id));
+    const { done, failed } = await eachTask(args.task_ids, (id) =>
+      completeInCore(ctx.db, ctx.userId, id, { via: ctx.via }),
+    );
     assertSomeDone(failed, done.length);
     return {
       status: "completed",

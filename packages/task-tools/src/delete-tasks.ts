@@ -20,7 +20,9 @@ export const deleteTasks = defineTool({
       const message = `Deleting ${args.task_ids.length} tasks needs confirm: true; tell the user which tasks will be deleted and ask them first`;
       throw new ValidationError(message, [{ path: "confirm", message }]);
     }
-    const { done, failed } = await eachTask(args.task_ids, (id) => deleteInCore(ctx.db, ctx.userId, id));
+    const { done, failed } = await eachTask(args.task_ids, (id) =>
+      deleteInCore(ctx.db, ctx.userId, id, { via: ctx.via }),
+    );
     assertSomeDone(failed, done.length);
     return {
       status: "deleted",

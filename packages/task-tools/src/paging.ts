@@ -4,10 +4,15 @@
 
 import { AppError, ValidationError } from "@todo/contract/errors";
 import type { ListTasksFilter, Task, TaskPage } from "@todo/contract/task";
+import { resolveProject } from "@todo/core/projects/resolve";
 import { listValidatedTasksJson } from "@todo/core/tasks/tasks.service";
+import { projectsOfTasks } from "./project-args";
 import type { ToolContext } from "./tool";
 
-export type PageFilter = Pick<ListTasksFilter, "status" | "q" | "priority" | "tag" | "due" | "tz">;
+export type PageFilter = Pick<
+  ListTasksFilter,
+  "status" | "q" | "priority" | "tag" | "due" | "tz" | "project" | "parent" | "assignee"
+>;
 
 /** One page of the filtered list after `cursorText` (or the first page), with the cursor of the next one. */
 export async function pageOf(
@@ -15,7 +20,7 @@ export async function pageOf(
   filter: PageFilter,
   limit: number,
   cursorText: string | undefined,
-): Promise<{ tasks: Task[]; total: number; next_cursor?: string }> {
+): Promise<{ tasks: Task[]; projects: { id: string; name: string }[]; total: number; next_cursor?: string }> {
   let page: TaskPage;
   try {
     page = JSON.parse(
@@ -37,7 +42,14 @@ export async function pageOf(
   }
   return {
     tasks: page.tasks,
+    projects: await projectsOfTasks(ctx, page.tasks),
     total: page.total,
     ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}),
   };
+}
+
+/** The list's `project` filter for a project argument (a name or id, or "inbox"), resolved among the caller's. */
+export async function projectFilter(ctx: ToolContext, project: string | undefined): Promise<string | undefined> {
+  if (project === undefined) return undefined;
+  return (await resolveProject(ctx.db, ctx.userId, project))?.id ?? "inbox";
 }

@@ -45,7 +45,12 @@ describe.each(databaseKinds)("task tools on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    ctx = { db: database.handle.db, userId: await insertUser(database.handle.db, "Tool user"), logger: quiet };
+    ctx = {
+      db: database.handle.db,
+      userId: await insertUser(database.handle.db, "Tool user"),
+      logger: quiet,
+      via: "mcp",
+    };
     client = new Client({ name: "task-tools-test", version: "1.0.0" });
     await client.connect(await connectInProcess(ctx, "test"));
     // Listing caches each tool's output schema, so the SDK client also checks every result against its JSON Schema.
@@ -185,7 +190,12 @@ describe("task tools when the database fails", () => {
     const userId = await insertUser(database.handle.db);
     await database.drop();
     const logged: unknown[] = [];
-    const ctx: ToolContext = { db: database.handle.db, userId, logger: { error: (details) => logged.push(details) } };
+    const ctx: ToolContext = {
+      db: database.handle.db,
+      userId,
+      logger: { error: (details) => logged.push(details) },
+      via: "mcp",
+    };
     const failure = expectFailure(
       await callTool(ctx, "add_task", { title: "x" }),
       "service_unavailable",
@@ -201,6 +211,7 @@ describe("task tools when the database fails", () => {
       db: {} as ToolContext["db"],
       userId: "u",
       logger: { error: (details) => logged.push(details) },
+      via: "mcp",
     };
     const failure = expectFailure(
       await callTool(ctx, "add_task", { title: "x" }),

@@ -13,7 +13,9 @@ import { completeTasks } from "./complete-tasks";
 import { deleteTask } from "./delete-task";
 import { deleteTasks } from "./delete-tasks";
 import { findTasks } from "./find-tasks";
+import { listProjects } from "./list-projects";
 import { listTasks } from "./list-tasks";
+import { shareProject } from "./share-project";
 import type { TaskTool, ToolContext } from "./tool";
 import { updateTask } from "./update-task";
 import { updateTasks } from "./update-tasks";
@@ -29,7 +31,11 @@ export const TASK_TOOLS: readonly TaskTool[] = [
   completeTasks,
   updateTasks,
   deleteTasks,
+  listProjects,
 ];
+
+/** The assistant's own tools (contract ASSISTANT_TOOL_NAMES): run like the others, never listed over MCP. */
+export const ASSISTANT_TOOLS: readonly TaskTool[] = [shareProject];
 
 const byName = new Map<string, TaskTool>(TASK_TOOLS.map((tool) => [tool.name, tool]));
 

@@ -64,7 +64,12 @@ describe.each(databaseKinds)("task tools, second version, on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    ctx = { db: database.handle.db, userId: await insertUser(database.handle.db, "Tools v2"), logger: quiet };
+    ctx = {
+      db: database.handle.db,
+      userId: await insertUser(database.handle.db, "Tools v2"),
+      logger: quiet,
+      via: "mcp",
+    };
     client = new Client({ name: "tools-v2-test", version: "1.0.0" });
     await client.connect(await connectInProcess(ctx, "test"));
     tools = (await client.listTools()).tools;
@@ -84,7 +89,11 @@ describe.each(databaseKinds)("task tools, second version, on %s", (kind) => {
       }
       expect(tool.description).toMatch(/Example: \{/);
     }
-    expect(tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name)).toEqual(["list_tasks", "find_tasks"]);
+    expect(tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name)).toEqual([
+      "list_tasks",
+      "find_tasks",
+      "list_projects",
+    ]);
     expect(tools.filter((t) => t.annotations?.destructiveHint).map((t) => t.name)).toEqual([
       "delete_task",
       "delete_tasks",
@@ -112,6 +121,7 @@ describe.each(databaseKinds)("task tools, second version, on %s", (kind) => {
       ["complete_tasks", { task_ids: [b, 9999] }],
       ["delete_tasks", { task_ids: [c, d], confirm: true }],
       ["delete_task", { task_id: a }],
+      ["list_projects", {}],
     ];
     for (const [name, args] of calls) {
       const result = await call(name, args);
@@ -128,7 +138,7 @@ describe.each(databaseKinds)("task tools, second version, on %s", (kind) => {
   it("refuses unknown arguments with a sentence naming them, a suggestion and the accepted ones", async () => {
     const error = await fails("add_task", { title: "x", due_date: "tomorrow", prio: "high" }, "validation_error");
     expect(error.message).toBe(
-      "Unknown arguments due_date, prio for add_task (did you mean due_at, priority?). add_task accepts: title, description, priority, tags, due_at, remind_at, recurrence, timezone, user_id.",
+      "Unknown arguments due_date, prio for add_task (did you mean due_at, priority?). add_task accepts: title, description, priority, tags, due_at, remind_at, recurrence, timezone, project, parent, assignee, user_id.",
     );
     expect(error.details).toEqual([
       { path: "due_date", message: "Unknown argument due_date" },
@@ -141,7 +151,7 @@ describe.each(databaseKinds)("task tools, second version, on %s", (kind) => {
       "Unknown argument limit for complete_task. complete_task accepts: task_id, user_id.",
     );
     expect((await fails("update_tasks", { updates: [{ task_id: 1, titel: "y" }] }, "validation_error")).message).toBe(
-      "Unknown argument titel for update_tasks in updates.0 (did you mean title?). Each of updates accepts: task_id, title, description, priority, tags, due_at, remind_at, recurrence, timezone, completed.",
+      "Unknown argument titel for update_tasks in updates.0 (did you mean title?). Each of updates accepts: task_id, title, description, priority, tags, due_at, remind_at, recurrence, timezone, completed, project, assignee.",
     );
     expect(JSON.parse(text(await call("list_tasks", { query: "x" })))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { TOOL_LIMITS } from "@todo/contract/tools";
 import { updateValidatedTask } from "@todo/core/tasks/tasks.service";
 import { assertSomeDone, eachTask } from "./bulk";
 import { withDates } from "./dates";
+import { updateFields } from "./project-args";
 import { defineTool } from "./tool";
 
 export const updateTasks = defineTool({
@@ -17,9 +18,10 @@ export const updateTasks = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(ctx, args) {
     const ids = args.updates.map((u) => u.task_id);
-    const { done, failed } = await eachTask(ids, (id, index) => {
-      const { task_id: _id, ...fields } = args.updates[index]!;
-      return updateValidatedTask(ctx.db, ctx.userId, id, withDates(fields));
+    const { done, failed } = await eachTask(ids, async (id, index) => {
+      const { task_id: _id, project, assignee, ...fields } = args.updates[index]!;
+      const place = await updateFields(ctx, id, { project, assignee });
+      return updateValidatedTask(ctx.db, ctx.userId, id, { ...withDates(fields), ...place }, { via: ctx.via });
     });
     assertSomeDone(failed, done.length);
     return {

@@ -7,6 +7,7 @@ import { COMPLETE_RULES, REOPEN_RULES, STATED_COMPLETE_RULES } from "./grammar/c
 import { DELETE_RULES, readDeleteMany } from "./grammar/delete";
 import { readList } from "./grammar/list";
 import { prepareMessage } from "./grammar/message";
+import { PROJECT_RULES, readShare, readSubtask } from "./grammar/projects";
 import { applyRules, type Reader } from "./grammar/rules";
 import { readSmalltalk } from "./grammar/smalltalk";
 import type { Intent } from "./grammar/types";
@@ -42,6 +43,9 @@ const READERS: { read: Reader; weak?: boolean }[] = [
   { read: (msg) => applyRules(STATED_COMPLETE_RULES, msg), weak: true },
   { read: (msg) => applyRules(DELETE_RULES, msg) },
   { read: (msg) => applyRules(GENERAL_RULES, msg) },
+  { read: readShare },
+  { read: readSubtask },
+  { read: (msg) => applyRules(PROJECT_RULES, msg) },
   { read: readAdd },
   { read: readList },
 ];

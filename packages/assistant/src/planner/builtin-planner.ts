@@ -11,6 +11,7 @@ import { planDeleteMany } from "./plan-delete-many";
 import { planCorrection, planOrdinal, planUndo } from "./plan-dialogue";
 import { planFollowUp } from "./plan-follow-up";
 import { planList } from "./plan-list";
+import { planShare, planShareConfirmed } from "./plan-projects";
 import { planSeveral } from "./plan-several";
 import { findSeveralTasks } from "./several";
 
@@ -35,8 +36,13 @@ export function planTurn(input: PlanInput): Plan {
   if (pending) {
     // Only the deletion the previous answer recorded as pending: its exact tasks, nothing else.
     const answer = isAffirmative(input.message);
-    if (answer === "yes") return planConfirmed(pending.task_ids, input);
-    if (answer === "no") return reply("OK, I kept them. Nothing was deleted.");
+    if (pending.tool === "share_project") {
+      if (answer === "yes") return planShareConfirmed(pending, input);
+      if (answer === "no") return reply(`OK, I didn't share "${pending.project_name}".`);
+    } else {
+      if (answer === "yes") return planConfirmed(pending.task_ids, input);
+      if (answer === "no") return reply("OK, I kept them. Nothing was deleted.");
+    }
   }
 
   const parse = (text: string) => parseIntent(text, { now: input.now, timeZone: input.timeZone });
@@ -57,6 +63,8 @@ export function planTurn(input: PlanInput): Plan {
       return planAdd(intent, input);
     case "list":
       return planList(intent.filter, input);
+    case "share":
+      return planShare(intent, input);
     case "delete_many":
       return planDeleteMany(intent.filter, input);
     case "complete":

@@ -6,7 +6,16 @@ import type { ListedTask, PlanInput } from "./plan";
 
 export function updateArgs(id: number, changes: TaskChanges, task: ListedTask | undefined, timeZone: string) {
   const args: Record<string, unknown> = { task_id: id, timezone: timeZone };
-  for (const key of ["title", "description", "priority", "due_at", "remind_at", "recurrence"] as const) {
+  for (const key of [
+    "title",
+    "description",
+    "priority",
+    "due_at",
+    "remind_at",
+    "recurrence",
+    "assignee",
+    "project",
+  ] as const) {
     if (changes[key] !== undefined) args[key] = changes[key];
   }
   if (changes.tags_add?.length || changes.tags_remove?.length) {
@@ -34,5 +43,16 @@ export function describeChanges(changes: TaskChanges, input: Pick<PlanInput, "ti
   }
   if (changes.tags_add?.length) names.push(`tagged ${changes.tags_add.map((t) => `#${t}`).join(" ")}`);
   if (changes.tags_remove?.length) names.push(`untagged ${changes.tags_remove.map((t) => `#${t}`).join(" ")}`);
+  if (changes.project !== undefined)
+    names.push(changes.project === "inbox" ? "moved to the Inbox" : `moved to ${changes.project}`);
+  if (changes.assignee !== undefined) {
+    names.push(
+      changes.assignee === null
+        ? "unassigned"
+        : changes.assignee === "me"
+          ? "assigned to you"
+          : `assigned to ${changes.assignee}`,
+    );
+  }
   return names.join(", ");
 }

@@ -20,6 +20,7 @@ import {
   reply,
   type ToolCallPlan,
 } from "./plan";
+import { type KnownProject, lookupProject, projectProblem } from "./plan-projects";
 
 export type ActionKind = "complete" | "delete" | "reopen" | "update";
 /** The verb an example reply uses for each action. */
@@ -89,7 +90,15 @@ function resolveRef(
   return { id: matches[0]!.id, task: matches[0] };
 }
 
-export function planAction(intent: Extract<Intent, { kind: ActionKind }>, input: PlanInput): Plan {
+/** The id of the project (already found by lookupProject) with this name. */
+function projectId(input: PlanInput, name: string): string {
+  const listed = lastOutcome(input.outcomes, "list_projects");
+  const projects = input.projects ?? (listed?.value as { projects?: KnownProject[] } | undefined)?.projects ?? [];
+  return projects.find((p) => p.name === name)?.id ?? name;
+}
+
+export function planAction(asked: Extract<Intent, { kind: ActionKind }>, input: PlanInput): Plan {
+  let intent = asked;
   const changes = intent.kind === "update" ? intent.changes : undefined;
   const needTags = Boolean(changes?.tags_add?.length || changes?.tags_remove?.length);
   const target = resolveRef(intent, input, needTags);
@@ -97,12 +106,22 @@ export function planAction(intent: Extract<Intent, { kind: ActionKind }>, input:
   const tool = { complete: "complete_task", delete: "delete_task", reopen: "update_task", update: "update_task" }[
     intent.kind
   ] as ToolCallPlan["name"];
+  // "move task 4 to Home": the project among theirs, by the name they used; the answer then names it as it is.
+  if (changes?.project !== undefined && changes.project !== "inbox") {
+    const lookup = lookupProject(input, changes.project);
+    if ("plan" in lookup) return lookup.plan;
+    if (!("found" in lookup)) return projectProblem(changes.project, lookup);
+    intent = { ...intent, changes: { ...changes, project: lookup.found.name } } as typeof intent;
+  }
   const done = lastOutcome(input.outcomes, tool);
   if (!done) {
     if (intent.kind === "reopen") return call({ name: tool, args: { task_id: target.id, completed: false } });
     if (intent.kind === "update") {
       if (!describeChanges(intent.changes, input)) return reply(`What should I change about task ${target.id}?`);
-      return call({ name: tool, args: updateArgs(target.id, intent.changes, target.task, input.timeZone) });
+      const args = updateArgs(target.id, intent.changes, target.task, input.timeZone);
+      const project = intent.changes.project;
+      if (project !== undefined && project !== "inbox") args.project = projectId(input, project);
+      return call({ name: tool, args });
     }
     return call({ name: tool, args: { task_id: target.id } });
   }

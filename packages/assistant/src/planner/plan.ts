@@ -8,7 +8,7 @@ import type { ListFilter } from "../language/intents";
 import { describeTask } from "../language/reply";
 
 export interface ToolCallPlan {
-  name: "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task";
+  name: "add_task" | "list_tasks" | "complete_task" | "delete_task" | "update_task" | "list_projects" | "share_project";
   args: Record<string, unknown>;
 }
 
@@ -31,6 +31,16 @@ export interface PlanInput {
   now: Date;
   /** The dialogue state after the previous answer: what "it", "the second one" and "yes" refer to. */
   state?: DialogueState;
+  /**
+   * The person's projects, when the agent read them before the turn (as list_projects returns them): a project they
+   * name is then found without a tool call. Absent: the planner calls list_projects when it needs them.
+   */
+  projects?: {
+    id: string;
+    name: string;
+    role: "owner" | "editor" | "viewer";
+    member_list?: { user_id: string; name: string; email: string; role: string }[];
+  }[];
 }
 
 export type Plan = { type: "call"; calls: ToolCallPlan[] } | { type: "reply"; text: string; said?: DialogueSaid };
@@ -79,7 +89,7 @@ export const asShown = (tasks: { id: number; title: string }[]) => tasks.map((t)
 
 export function listFilterArgs(filter: ListFilter, timeZone: string): Record<string, unknown> {
   const args: Record<string, unknown> = { timezone: timeZone };
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "day") args[k] = v;
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "day" && k !== "project") args[k] = v;
   return args;
 }
 

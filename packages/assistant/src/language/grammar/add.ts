@@ -4,6 +4,7 @@ import { parseQuickAdd } from "../quick-add";
 import { collapseSpaces } from "../words";
 import { ADD_HEAD, QUESTION_HEAD } from "./heads";
 import { type Message, readLiteral, restoreQuotes } from "./message";
+import { splitAddProject } from "./projects";
 import type { Reader } from "./rules";
 import type { Intent } from "./types";
 
@@ -19,7 +20,16 @@ function makeAdd(msg: Message, text: string): Intent {
     body = body.slice(0, tail.index);
   }
   const task = parseQuickAdd(restoreQuotes(msg, body), msg.options);
-  return { kind: "add", task: description ? { ...task, description } : task };
+  const withNotes = <T extends object>(t: T) => (description ? { ...t, description } : t);
+  const split = splitAddProject(msg, body);
+  if (split) {
+    const body = split.body.replace(/^(?:put|pop|stick|write|jot|throw)\s+(?:down\s+)?/iu, "add ");
+    const inProject = parseQuickAdd(restoreQuotes(msg, body), msg.options);
+    if (inProject.title) {
+      return { kind: "add", task: withNotes(task), project: { name: split.project, task: withNotes(inProject) } };
+    }
+  }
+  return { kind: "add", task: withNotes(task) };
 }
 
 export const readAdd: Reader = (msg) => {

@@ -15,6 +15,23 @@ const TAG_STOP = new Set(
 const PENDING_WORDS = ["pending", "incomplete", "unfinished", "outstanding", "remaining", "uncompleted"];
 const COMPLETED_WORDS = ["completed", "finished", "accomplished", "archived"];
 
+/** Words that never make a project's name on their own ("my to-do list", "the whole list"). */
+const NOT_A_PROJECT = new Set([...TAG_STOP, "to-do", "todo", "whole", "entire", "full", "usual", "main", "own"]);
+
+/** A project named in a list request: "what's in my work project", "show the groceries list". */
+function readListProject(text: string): string | undefined {
+  const m =
+    /(?<![\p{L}])(?:in|on|from|under|of|inside)\s+(?:the\s+|my\s+|our\s+)?([\p{L}\p{N}_'&-]+(?:\s+[\p{L}\p{N}_'&-]+){0,3}?)\s+(?:list|project)(?![\p{L}])/u.exec(
+      text,
+    ) ??
+    /^\s*(?:show|list|display|view|open|see|check|read)\s+(?:me\s+)?(?:the|my|our)\s+([\p{L}\p{N}_'&-]+(?:\s+[\p{L}\p{N}_'&-]+){0,3}?)\s+(?:list|project)\s*$/u.exec(
+      text,
+    );
+  const name = collapseSpaces(m?.[1] ?? "");
+  if (!name || name.split(" ").every((w) => NOT_A_PROJECT.has(w))) return undefined;
+  return name;
+}
+
 export function readListFilter(msg: Message, input: string): ListFilter {
   const filter: ListFilter = {};
   let text = ` ${input.toLowerCase()} `;
@@ -24,6 +41,8 @@ export function readListFilter(msg: Message, input: string): ListFilter {
     return m;
   };
 
+  filter.project = readListProject(text);
+  if (!filter.project) delete filter.project;
   const tag =
     take(/#([\p{L}\p{N}_-]+)/u) ??
     take(/(?<![\p{L}])(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?([\p{L}\p{N}_-]+)/u) ??
