@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { nextUrl, oauthQueryFrom } from "@/features/connected-apps/api/connected-apps";
 import { ApiError, isUnreachable } from "@/lib/api-client";
+import { nextUrl, oauthQueryFrom } from "@/lib/oauth-flow";
 import { safeNextPath } from "@/lib/safe-next";
 import { useSession, useSignIn, useSignUp } from "../api/auth";
 

@@ -3,28 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ConnectedApp } from "@todo/contract/oauth";
 import { toast } from "sonner";
 import { apiRequest, isUnreachable } from "@/lib/api-client";
+import { type NextStep, nextUrl, oauthQueryFrom } from "@/lib/oauth-flow";
 
 export type { ConnectedApp };
-
-/** Better Auth answers a fetch of an OAuth step with where the browser goes next. */
-interface NextStep {
-  redirect?: boolean;
-  url?: string;
-  redirect_uri?: string;
-}
-
-export function nextUrl(step: NextStep | null | undefined): string | undefined {
-  return step?.url ?? step?.redirect_uri;
-}
-
-/**
- * The signed OAuth query of the page, when it is a step of an authorization (Better Auth signs the parameters it
- * sends to the sign-in and consent pages; `sig` marks them). Sent back as `oauth_query` so the flow continues.
- */
-export function oauthQueryFrom(search: string): string | undefined {
-  const params = new URLSearchParams(search);
-  return params.has("sig") ? params.toString() : undefined;
-}
+export { nextUrl, oauthQueryFrom };
 
 export interface OAuthClientInfo {
   client_id: string;
