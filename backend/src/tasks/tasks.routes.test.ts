@@ -313,6 +313,29 @@ describe.each(databaseKinds)("task routes on %s", (kind) => {
       expect((await as(alice).post("/api/tasks/parse", {})).status).toBe(422);
     });
 
+    it("snoozes a reminder: remind_at moves to until, a due date before it moves along, bad input is 422", async () => {
+      const a = as(alice);
+      const soon = new Date(Date.now() + 3_600_000).toISOString();
+      const later = new Date(Date.now() + 7_200_000).toISOString();
+      const dueLater = new Date(Date.now() + 86_400_000).toISOString();
+      const task = (await a.post("/api/tasks", { title: "Snooze me", due_at: dueLater, remind_at: soon })).json;
+      const snoozed = await a.post(`/api/tasks/${task.id}/snooze`, { until: later });
+      expect(snoozed.status).toBe(200);
+      expect(snoozed.json).toMatchObject({ remind_at: later, due_at: dueLater });
+      const pastDue = new Date(Date.now() + 2 * 86_400_000).toISOString();
+      expect((await a.post(`/api/tasks/${task.id}/snooze`, { until: pastDue })).json).toMatchObject({
+        remind_at: pastDue,
+        due_at: pastDue,
+      });
+      for (const body of [{}, { until: "tomorrow" }, { until: "2020-01-01T00:00:00Z" }, { until: later, x: 1 }]) {
+        const res = await a.post(`/api/tasks/${task.id}/snooze`, body);
+        expect(res.status, JSON.stringify(body)).toBe(422);
+      }
+      expect((await a.post("/api/tasks/999999/snooze", { until: later })).status).toBe(404);
+      const activity = (await a.get(`/api/activity?task=${task.id}&limit=5`)).json.activity;
+      expect(activity[0]).toMatchObject({ action: "task.updated" });
+    });
+
     it("reads 12/03 in the locale the UI shows dates in, and refuses an unknown locale with 422", async () => {
       const gb = await as(alice).post("/api/tasks/parse", { text: "dentist 12/03", timezone: "UTC", locale: "en-GB" });
       expect(gb.json.due_at).toMatch(/-03-12T/);

@@ -9,6 +9,7 @@ import {
   ListTasksQuery,
   ParsedTask,
   QuickAddInput,
+  SnoozeInput,
   Task,
   TaskCounts,
   TaskCountsQuery,
@@ -23,6 +24,7 @@ import {
   getTask,
   listValidatedTasksJson,
   reopenTask,
+  snoozeTask,
   updateValidatedTask,
 } from "@todo/core/tasks/tasks.service";
 import type { AppDeps } from "../http/context";
@@ -195,6 +197,20 @@ export function tasksRoutes({ database }: AppDeps) {
       },
     }),
     async (c) => c.json(await completeTask(db, c.var.user.id, c.req.valid("param").id, changeVia(c)), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/snooze",
+      tags: ["tasks"],
+      summary: "Remind again at `until` (snoozing past the due date moves the due date along)",
+      security,
+      request: { params: IdParam, body: { required: true, ...jsonContent(SnoozeInput, "When to remind again") } },
+      responses: { 200: jsonContent(Task, "The snoozed task"), ...ErrorResponses },
+    }),
+    async (c) =>
+      c.json(await snoozeTask(db, c.var.user.id, c.req.valid("param").id, await c.req.json(), changeVia(c)), 200),
   );
 
   router.openapi(

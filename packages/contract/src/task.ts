@@ -299,4 +299,13 @@ export const TaskCounts = z
 export type TaskCounts = z.infer<typeof TaskCounts>;
 
 export const CompletedTask = z.object({ task: Task, next: Task.nullable() });
+
+/** POST /api/tasks/{id}/snooze: remind again at `until` (a notification's snooze 10 min / 1 h / tomorrow). */
+export const SnoozeInput = z.strictObject({
+  until: DateTime.meta({
+    description: "When to remind again (ISO 8601 with an offset)",
+    example: "2026-12-04T09:00:00Z",
+  }),
+});
+export type SnoozeInput = z.infer<typeof SnoozeInput>;
 export type CompletedTask = z.infer<typeof CompletedTask>;

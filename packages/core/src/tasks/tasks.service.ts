@@ -10,6 +10,7 @@ import {
   CreateTaskInput,
   type ListTasksFilter,
   ListTasksQuery,
+  SnoozeInput,
   type Task,
   type TaskPage,
   UpdateTaskInput,
@@ -729,6 +730,35 @@ async function createNextOccurrence(
  * Marks a task done. A recurring task gets its next occurrence in the same transaction.
  * Completing a task that is already done changes nothing and creates no second occurrence.
  */
+/**
+ * Snooze (a reminder notification's action): remind again at `until`. A reminder never comes after the due date,
+ * so snoozing past it moves the due date to `until` as well; the task stays open. Through the one update path, so
+ * permissions, activity and the reminder scheduler see it like any other change.
+ */
+export async function snoozeTask(
+  db: Database,
+  userId: string,
+  id: unknown,
+  input: unknown,
+  options?: ChangeOptions,
+): Promise<Task> {
+  const { until } = parseInput(SnoozeInput, input);
+  if (until.getTime() < Date.now() - 60_000) {
+    throw new ValidationError("until must not be in the past", [
+      { path: "until", message: "Snooze to a time that has not passed yet" },
+    ]);
+  }
+  const current = await getTask(db, userId, id);
+  if (current.completed) {
+    throw new ValidationError("A completed task has no reminder to snooze", [
+      { path: "until", message: "Reopen the task first" },
+    ]);
+  }
+  const pastDue = current.due_at !== null && Date.parse(current.due_at) < until.getTime();
+  const change = { remind_at: until.toISOString(), ...(pastDue ? { due_at: until.toISOString() } : {}) };
+  return updateTask(db, userId, current.id, change, options);
+}
+
 export async function completeTask(
   db: Database,
   userId: string,
