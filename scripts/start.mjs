@@ -123,7 +123,13 @@ const services = [
   {
     name: "frontend",
     entry: join(root, "frontend/.next/standalone/frontend/server.js"),
-    env: { PORT: frontendPort, HOSTNAME: host, BACKEND_URL: env.BACKEND_URL ?? `http://127.0.0.1:${backendPort}` },
+    env: {
+      PORT: frontendPort,
+      HOSTNAME: host,
+      BACKEND_URL: env.BACKEND_URL ?? `http://127.0.0.1:${backendPort}`,
+      // The settings page's MCP snippet names this port when MCP_PUBLIC_URL is not set.
+      MCP_PORT: mcpPort,
+    },
   },
 ];
 

@@ -4,8 +4,10 @@
 export interface FrontendConfig {
   /** Where the server-side proxy forwards /api/*. */
   backendUrl: string;
-  /** Public MCP endpoint shown in the settings snippet; null means "same host as the page, port 8080". */
+  /** Public MCP endpoint shown in the settings snippet; null means "same host as the page, port `mcpPort`". */
   mcpPublicUrl: string | null;
+  /** The MCP server's port (MCP_PORT, default 8080), for the snippet when MCP_PUBLIC_URL is not set. */
+  mcpPort: number;
   /** Proxies in front of the frontend (an ingress) whose X-Forwarded-For is believed; empty: browsers connect here. */
   trustedProxies: string[];
   /** `next dev`: React needs eval for its debugging aids, so the CSP allows it there only. */
@@ -39,6 +41,11 @@ export function readConfig(): { config: FrontendConfig; problems: string[] } {
   const backendUrl = httpUrl(read("BACKEND_URL") ? "BACKEND_URL" : "NEXT_PUBLIC_API_URL", backendRaw, problems);
   const mcpRaw = read("MCP_PUBLIC_URL");
   const mcpPublicUrl = mcpRaw ? httpUrl("MCP_PUBLIC_URL", mcpRaw, problems) : null;
+  const portRaw = read("MCP_PORT") ?? "8080";
+  const mcpPort = Number(portRaw);
+  if (!/^\d{1,5}$/.test(portRaw) || mcpPort < 1 || mcpPort > 65535) {
+    problems.push(`MCP_PORT: must be a port number 1-65535 (got "${portRaw}")`);
+  }
   const proxiesRaw = read("TRUSTED_PROXIES") ?? "none";
   const trustedProxies =
     proxiesRaw.toLowerCase() === "none"
@@ -53,7 +60,7 @@ export function readConfig(): { config: FrontendConfig; problems: string[] } {
     }
   }
   const development = read("NODE_ENV") === "development";
-  return { config: Object.freeze({ backendUrl, mcpPublicUrl, trustedProxies, development }), problems };
+  return { config: Object.freeze({ backendUrl, mcpPublicUrl, mcpPort, trustedProxies, development }), problems };
 }
 
 export function getConfig(): FrontendConfig {

@@ -12,6 +12,8 @@ export function SettingsNav() {
   const items = [
     { href: "/settings", label: "API keys & MCP" },
     { href: "/settings/account", label: "Account" },
+    { href: "/settings/notifications", label: "Notifications" },
+    { href: "/settings/connected-apps", label: "Connected apps" },
     ...(account.data?.admin ? [{ href: "/settings/admin", label: "Admin" }] : []),
   ];
   return (

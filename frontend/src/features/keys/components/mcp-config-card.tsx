@@ -37,13 +37,21 @@ function noop() {
 }
 
 /** Ready-to-paste configuration for MCP clients; includes the key just created, if any. */
-export function McpConfigCard({ mcpUrl, apiKey }: { mcpUrl: string | null; apiKey: string | null }) {
+export function McpConfigCard({
+  mcpUrl,
+  mcpPort,
+  apiKey,
+}: {
+  mcpUrl: string | null;
+  mcpPort: number;
+  apiKey: string | null;
+}) {
   const [client, setClient] = useState<Client>("json");
-  // Without a configured public URL, the MCP server is assumed on the page's host, port 8080.
+  // Without a configured public URL, the MCP server is assumed on the page's host, at the configured MCP_PORT.
   const url = useSyncExternalStore(
     noop,
-    () => mcpUrl ?? `${window.location.protocol}//${window.location.hostname}:8080/mcp`,
-    () => mcpUrl ?? "http://localhost:8080/mcp",
+    () => mcpUrl ?? `${window.location.protocol}//${window.location.hostname}:${mcpPort}/mcp`,
+    () => mcpUrl ?? `http://localhost:${mcpPort}/mcp`,
   );
   const text = snippet(client, url, apiKey ?? PLACEHOLDER_KEY);
   const current = CLIENTS.find((c) => c.id === client)!;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SettingsNav } from "@/features/auth/components/settings-nav";
 import { NotificationsSettings } from "@/features/notifications/notifications-settings";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -10,6 +11,7 @@ export default function NotificationsSettingsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
         <p className="text-sm text-muted-foreground">Reminders by email, browser push and webhook.</p>
       </div>
+      <SettingsNav />
       <NotificationsSettings />
     </div>
   );
