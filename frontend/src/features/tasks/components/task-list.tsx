@@ -119,7 +119,10 @@ export function TaskList({
     );
   }
 
-  const tasks = query.data?.pages.flatMap((p) => p.tasks) ?? [];
+  const loaded = query.data?.pages.flatMap((p) => p.tasks) ?? [];
+  // A subtask whose parent is in this list is shown under its parent (with the parent's done/total), not twice.
+  const shown = new Set(loaded.map((t) => t.id));
+  const tasks = loaded.filter((t) => t.parent_id === null || !shown.has(t.parent_id));
   const total = query.data?.pages[0]?.total ?? 0;
   if (tasks.length === 0) {
     return <EmptyState filters={filters} onClear={() => onChange({ q: "", priority: null, tags: [], due: null })} />;
@@ -142,7 +145,7 @@ export function TaskList({
           onClick={() => query.fetchNextPage()}
           disabled={query.isFetchingNextPage}
         >
-          {query.isFetchingNextPage ? "Loading…" : `Show more (${total - tasks.length} left)`}
+          {query.isFetchingNextPage ? "Loading…" : `Show more (${total - loaded.length} left)`}
         </Button>
       )}
     </div>
