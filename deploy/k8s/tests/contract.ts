@@ -13,6 +13,8 @@ export const SECRET_ENV = [
   "OPENAI_API_KEY",
   "METRICS_TOKEN",
   "SMTP_URL",
+  "VAPID_PUBLIC_KEY",
+  "VAPID_PRIVATE_KEY",
   "POSTGRES_PASSWORD",
 ] as const;
 /** Secret-looking names outside SECRET_ENV get the same treatment, so a new credential cannot slip in as a literal. */
@@ -63,6 +65,9 @@ export const WORKLOADS: readonly WorkloadContract[] = [
       "SIGNUP",
       "ADMIN_EMAILS",
       "EMAIL_VERIFICATION",
+      "VAPID_PUBLIC_KEY",
+      "VAPID_PRIVATE_KEY",
+      "VAPID_SUBJECT",
     ],
     values: {
       HOST: "0.0.0.0",
