@@ -27,6 +27,7 @@ import { errorResponse, onError } from "./http/errors";
 import { createMetrics, observe } from "./http/observability";
 import { keysRoutes } from "./keys/keys.routes";
 import { notificationsRoutes } from "./notifications/notifications.routes";
+import { exportRoutes } from "./portability/export.routes";
 import { projectsRoutes } from "./projects/projects.routes";
 import { compatRoutes } from "./tasks/compat.routes";
 import { tasksRoutes } from "./tasks/tasks.routes";
@@ -136,6 +137,8 @@ export function createApp({
   app.use("/api/feeds", user);
   app.use("/api/feeds/*", user);
   app.route("/api/feeds", feedSettingsRoutes(deps));
+  app.use("/api/export", user);
+  app.route("/api/export", exportRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
