@@ -47,7 +47,9 @@ backend.server.once("error", (error: NodeJS.ErrnoException) =>
 );
 // Embedded mode: PGlite allows one process, so this process serves the MCP endpoint too.
 const mcp = config.embeddedMcpPort ? startEmbeddedMcp(config, config.embeddedMcpPort, database, logger) : undefined;
-const reminders = await startReminders(config, database, backend.notifier, logger);
+// Not awaited before the signal handlers exist: pg-boss may take seconds to start (a recovering embedded database),
+// while /ready already answers, and a SIGTERM meanwhile must still be a graceful stop, not the default exit.
+const reminders = startReminders(config, database, backend.notifier, logger);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -55,7 +57,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "shutting down");
   await Promise.all([backend.stop(), mcp?.stop()]);
-  await reminders.stop();
+  await (await reminders).stop();
   await database.close();
   logger.info("stopped");
   logger.flush(() => process.exit(0));

@@ -29,30 +29,52 @@ export function notifyExistingAccountSignUp(logger: Logger, mailer: Mailer, appU
   };
 }
 
-/** Postgres' unique_violation, as the drizzle error carries it in its cause. */
-function isUniqueViolation(error: unknown): boolean {
+/** The Postgres error code of an error or of its cause (drizzle wraps driver errors in "Failed query: …"). */
+function pgCode(error: unknown): unknown {
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  return (error as { code?: unknown } | undefined)?.code === "23505" || cause?.code === "23505";
+  return (error as { code?: unknown } | undefined)?.code ?? cause?.code;
 }
 
+/** The adapter methods whose errors are renamed. */
+const ADAPTER_METHODS = [
+  "create",
+  "findOne",
+  "findMany",
+  "update",
+  "updateMany",
+  "delete",
+  "deleteMany",
+  "count",
+] as const;
+
 /**
- * The drizzle adapter with unique violations named as such: drizzle wraps them in "Failed query: …", and Better
- * Auth's plugins recognise a lost insert race by the words "unique" or "duplicate" (the OAuth provider seeds its
- * resource at start-up on every replica at once; without this, the replica that loses the race fails every request).
+ * The drizzle adapter with two Postgres errors named in words Better Auth's plugins look for, since drizzle wraps
+ * them in "Failed query: …": a unique violation ("duplicate key", how the OAuth provider recognises a lost insert
+ * race when every replica seeds its resource at start-up), and a missing table ("relation … does not exist", how it
+ * recognises a database whose migrations have not run yet and defers the seed instead of failing unhandled).
  */
 function raceAwareDrizzleAdapter(db: Database, config: Parameters<typeof drizzleAdapter>[1]) {
   const factory = drizzleAdapter(db, config);
   return (options: Parameters<typeof factory>[0]) => {
     const adapter = factory(options);
-    const create: typeof adapter.create = async (args) => {
-      try {
-        return await adapter.create(args);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        throw new Error(`duplicate key (unique violation) in ${args.model}`, { cause: error });
-      }
-    };
-    return { ...adapter, create };
+    const named = { ...adapter } as Record<string, unknown>;
+    for (const method of ADAPTER_METHODS) {
+      const original = adapter[method] as unknown as ((args: { model?: string }) => Promise<unknown>) | undefined;
+      if (typeof original !== "function") continue;
+      named[method] = async (args: { model?: string }) => {
+        try {
+          return await original.call(adapter, args);
+        } catch (error) {
+          const code = pgCode(error);
+          if (code === "23505") throw new Error(`duplicate key (unique violation) in ${args.model}`, { cause: error });
+          if (code === "42P01") {
+            throw new Error(`relation for ${args.model} does not exist (migrations not applied)`, { cause: error });
+          }
+          throw error;
+        }
+      };
+    }
+    return named as typeof adapter;
   };
 }
 

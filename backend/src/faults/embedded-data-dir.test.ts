@@ -121,6 +121,7 @@ describe("one embedded database directory", () => {
     expect(acknowledged.filter((t) => !stored.has(t))).toEqual([]);
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length); // no task number handed out twice
     restarted.proc.child.kill("SIGTERM");
-    expect(await restarted.proc.exited).toBe(0);
+    const code = await restarted.proc.exited;
+    expect(code, restarted.proc.output().slice(-3000)).toBe(0);
   }, 240_000);
 });

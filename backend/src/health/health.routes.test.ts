@@ -121,7 +121,7 @@ describe("readiness when the database goes away", () => {
   });
 
   it("answers 503 when migrations have not been applied", async () => {
-    const database = await createDatabase({ dataDir: "memory://" });
+    const database = await createDatabase({ dataDir: "memory://", template: false });
     try {
       const config = loadConfig({
         NODE_ENV: "test",
