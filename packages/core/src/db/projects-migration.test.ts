@@ -41,7 +41,7 @@ describe.each(databaseKinds)("projects migration on %s", (kind) => {
       handle = await createDatabase({ url: empty.url, poolMax: 3 });
       drop = empty.drop;
     } else {
-      handle = await createDatabase({ dataDir: "memory://" });
+      handle = await createDatabase({ dataDir: "memory://", template: false });
     }
     await migrateTo(handle, initialMigrationsOnly());
     const db = handle.db;

@@ -44,9 +44,18 @@ export function resolveVapid(options: {
     const stored = JSON.parse(readFileSync(file, "utf8")) as { publicKey: string; privateKey: string };
     return { keys: { ...stored, subject } };
   }
-  mkdirSync(options.dataDir, { recursive: true });
   const generated = webpush.generateVAPIDKeys();
-  writeFileSync(file, JSON.stringify(generated), { mode: 0o600 });
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(generated), { mode: 0o600 });
+  } catch (error) {
+    // A read-only DATA_DIR (a container's read-only root) must not stop the API: push works until the next start.
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      keys: { ...generated, subject },
+      warning: `VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY are not set and ${file} cannot be written (${why}): using keys for this process only, so browsers must subscribe again after a restart; set both variables`,
+    };
+  }
   return {
     keys: { ...generated, subject },
     warning: `VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY are not set; using keys generated once and kept in ${file} (keep the file with the data, or every browser must subscribe again)`,
