@@ -1,5 +1,6 @@
 // Better Auth (email + password, sessions, bearer tokens for scripts) on the application's own database.
 import type { Database } from "@todo/core/db/client";
+import { isConnectionError } from "@todo/core/db/client";
 import { accounts, oauthSchema, rateLimits, sessions, users, verifications } from "@todo/core/db/schema";
 import type { Mailer } from "@todo/core/mail/mailer";
 import { existingAccountSignUp } from "@todo/core/mail/messages";
@@ -69,6 +70,19 @@ function raceAwareDrizzleAdapter(db: Database, config: Parameters<typeof drizzle
           if (code === "23505") throw new Error(`duplicate key (unique violation) in ${args.model}`, { cause: error });
           if (code === "42P01") {
             throw new Error(`relation for ${args.model} does not exist (migrations not applied)`, { cause: error });
+          }
+          // The OAuth provider seeds its resource while Better Auth starts; a database that is not reachable at that
+          // moment (or already closing) must defer the seed to first use, where it is retried, not reject unhandled.
+          if (
+            args.model === "oauthResource" &&
+            (isConnectionError(error) || /is closing/i.test(`${error} ${(error as { cause?: unknown }).cause}`))
+          ) {
+            throw new Error(
+              `relation for ${args.model} does not exist yet (database not reachable; retried on first use)`,
+              {
+                cause: error,
+              },
+            );
           }
           throw error;
         }
