@@ -73,10 +73,7 @@ function raceAwareDrizzleAdapter(db: Database, config: Parameters<typeof drizzle
           }
           // The OAuth provider seeds its resource while Better Auth starts; a database that is not reachable at that
           // moment (or already closing) must defer the seed to first use, where it is retried, not reject unhandled.
-          if (
-            args.model === "oauthResource" &&
-            (isConnectionError(error) || /is closing/i.test(`${error} ${(error as { cause?: unknown }).cause}`))
-          ) {
+          if (args.model === "oauthResource" && isConnectionError(error)) {
             throw new Error(
               `relation for ${args.model} does not exist yet (database not reachable; retried on first use)`,
               {

@@ -205,7 +205,7 @@ const CONNECTION_CODES = new Set([
   "57014",
 ]);
 const CONNECTION_MESSAGES =
-  /Connection terminated|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|database is closed|PGlite is closed|the database system is (starting up|shutting down)/i;
+  /Connection terminated|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|database is closed|PGlite is clos(?:ed|ing)|the database system is (starting up|shutting down)/i;
 
 /** True when an error (or anything in its cause chain) means the database could not be reached in time. */
 export function isConnectionError(error: unknown): boolean {

@@ -1,7 +1,7 @@
-"use client";
-
 // The daily views and a project's page: Inbox, Today, Upcoming (grouped by day for two weeks) and one project,
 // each with quick add (into that project) and the same task rows, subtasks nested under their parent.
+"use client";
+
 import { LIMITS } from "@todo/contract/limits";
 import type { Task } from "@todo/contract/task";
 import { CheckCircle2Icon } from "lucide-react";
@@ -14,6 +14,7 @@ import { type TaskScope, useTasks } from "../api/list-tasks";
 import { describeError } from "../api/task-cache";
 import { isOverdue } from "../utils/format";
 import { QUICK_ADD_INPUT_ID, QuickAdd } from "./quick-add";
+import { ShowMore } from "./show-more";
 import { TaskItem } from "./task-item";
 import { LoadingRows } from "./task-list";
 
@@ -143,14 +144,11 @@ export function ScopedTasksView({
       </p>
       {body}
       {query.hasNextPage && (
-        <Button
-          variant="outline"
-          className="self-center"
+        <ShowMore
+          left={total - tasks.length}
+          loading={query.isFetchingNextPage}
           onClick={() => query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-        >
-          {query.isFetchingNextPage ? "Loading…" : `Show more (${total - tasks.length} left)`}
-        </Button>
+        />
       )}
     </div>
   );

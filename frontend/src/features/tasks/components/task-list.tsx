@@ -10,6 +10,7 @@ import { describeError } from "../api/task-cache";
 import { useTaskCounts } from "../api/task-counts";
 import { isFiltered, type TaskFilters } from "../utils/filters";
 import { fillQuickAdd } from "./quick-add";
+import { ShowMore } from "./show-more";
 import { TaskItem } from "./task-item";
 
 /** What a first-time user can try: each fills quick add, to be read (preview) and added with Enter. */
@@ -139,14 +140,11 @@ export function TaskList({
         ))}
       </ul>
       {query.hasNextPage && (
-        <Button
-          variant="outline"
-          className="self-center"
+        <ShowMore
+          left={total - loaded.length}
+          loading={query.isFetchingNextPage}
           onClick={() => query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-        >
-          {query.isFetchingNextPage ? "Loading…" : `Show more (${total - loaded.length} left)`}
-        </Button>
+        />
       )}
     </div>
   );
