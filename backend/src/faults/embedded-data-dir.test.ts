@@ -109,9 +109,13 @@ describe("one embedded database directory", () => {
 
     const restarted = await startBackend();
     // Recovery replays PGlite's WAL and waits out the stale lock: seconds here, a minute or more on a loaded machine.
-    await waitForHttp(`${restarted.base}/ready`, 150_000).catch((error: Error) => {
+    const exitedEarly = restarted.proc.exited.then((code) => {
+      throw new Error(`the restarted backend exited (${code}) instead of taking the lock over`);
+    });
+    await Promise.race([waitForHttp(`${restarted.base}/ready`, 150_000), exitedEarly]).catch((error: Error) => {
       throw new Error(`${error.message}\nthe restarted backend said:\n${restarted.proc.output().slice(-4000)}`);
     });
+    exitedEarly.catch(() => {}); // it exits at the end of this test, on purpose
     const list = await fetch(`${restarted.base}/api/tasks?limit=200&status=all`, { headers });
     const body = (await list.json()) as { tasks: { id: number; title: string }[]; total: number };
     let tasks = body.tasks;

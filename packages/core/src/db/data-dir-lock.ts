@@ -15,12 +15,38 @@ export class DataDirInUseError extends Error {
   readonly code = "DATA_DIR_IN_USE";
 }
 
-function owner(dataDir: string): string {
+interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+function readOwner(dataDir: string): LockOwner | undefined {
   try {
-    const { pid, host, since } = JSON.parse(readFileSync(join(dataDir, ".lock-owner"), "utf8"));
-    return `process ${pid} on ${host}, since ${since}`;
+    const owner = JSON.parse(readFileSync(join(dataDir, ".lock-owner"), "utf8")) as LockOwner;
+    return typeof owner.pid === "number" && typeof owner.host === "string" ? owner : undefined;
   } catch {
-    return "another process";
+    return undefined;
+  }
+}
+
+function describeOwner(owner: LockOwner | undefined): string {
+  return owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : "another process";
+}
+
+/**
+ * false only when the holder is known to be gone: a process on this host whose pid no longer runs (a kill -9,
+ * a crash), or this very pid (a container restarted with the same hostname, where the new process has the old one's
+ * pid). Any other holder, or one on another host, counts as alive and only a stale lock says otherwise.
+ */
+function holderMayBeAlive(owner: LockOwner | undefined): boolean {
+  if (!owner || owner.host !== hostname()) return true;
+  if (owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
   }
 }
 
@@ -51,8 +77,9 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
     const age = lockAge(lockPath);
-    if (age < FRESH_MS) throw inUse(dataDir);
-    // Probably left by a crash: wait until it is stale for certain, then take it over (or find it refreshed).
+    if (age < FRESH_MS && holderMayBeAlive(readOwner(dataDir))) throw inUse(dataDir);
+    // Left by a crash (its process is gone, or it has not refreshed the lock): wait until it is stale for certain,
+    // then take it over — or find it refreshed by a live holder after all, and refuse.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, STALE_MS - age) + 500));
     try {
       release = await lockfile.lock(dataDir, options);
@@ -68,7 +95,7 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
 
 function inUse(dataDir: string): DataDirInUseError {
   return new DataDirInUseError(
-    `DATA_DIR ${dataDir} is in use by ${owner(dataDir)}: only one process may open the embedded database. ` +
+    `DATA_DIR ${dataDir} is in use by ${describeOwner(readOwner(dataDir))}: only one process may open the embedded database. ` +
       "Stop that process, use DATABASE_URL, or point DATA_DIR somewhere else.",
   );
 }
