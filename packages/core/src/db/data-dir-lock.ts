@@ -44,9 +44,19 @@ function holderMayBeAlive(owner: LockOwner | undefined): boolean {
   if (owner.pid === process.pid) return false;
   try {
     process.kill(owner.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+  }
+  return !isZombie(owner.pid);
+}
+
+/** A killed process whose parent has not reaped it yet still answers signal 0, but it holds nothing. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return /^[ZX]$/.test(stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3));
+  } catch {
+    return false; // no /proc (not Linux): trust the signal
   }
 }
 
