@@ -286,6 +286,15 @@ export const requestWindows = pgTable("request_windows", {
   count: integer("count").notNull(),
 });
 
+/** Live tasks per container, kept by the tasks_container_counts trigger (migration 0010, decision 026). */
+export const containerCounts = pgTable("container_counts", {
+  container: text("container").primaryKey(),
+  live: integer("live").notNull().default(0),
+  pending: integer("pending").notNull().default(0),
+  topLive: integer("top_live").notNull().default(0),
+  topPending: integer("top_pending").notNull().default(0),
+});
+
 export const schema = {
   users,
   sessions,
@@ -305,6 +314,7 @@ export const schema = {
   messages,
   priorityEnum,
   requestWindows,
+  containerCounts,
 };
 
 export type TaskRow = typeof tasks.$inferSelect;

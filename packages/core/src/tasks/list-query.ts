@@ -8,7 +8,8 @@
 // index holds all but the number, so each container's read takes its rows "with ties" on the index key and the
 // number settles the rest. Keyset paging (`cursor`) starts each container's read right after the last task of
 // the previous page: one index range per place in the key, so a deep page costs what the first one does.
-// `total` is counted on the same indexes without formatting anything. Everything is one statement.
+// `total` is counted on the same indexes without formatting anything, or, for a list filtered by status alone,
+// summed from the per-container counters a trigger keeps (migration 0010). Everything is one statement.
 
 import { AppError, ValidationError } from "@todo/contract/errors";
 import { LIMITS } from "@todo/contract/limits";
@@ -16,7 +17,7 @@ import type { ListTasksFilter } from "@todo/contract/task";
 import { and, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { executePrepared } from "../db/prepared";
-import { projectMembers, taskNumbers, tasks } from "../db/schema";
+import { containerCounts, projectMembers, taskNumbers, tasks } from "../db/schema";
 import { pageTasksJson } from "./task-rows";
 
 /** A task's container, exactly as migration 0004's indexes spell it. */
@@ -200,6 +201,18 @@ export interface ListQuery {
   projects: boolean | string;
   filter: ListTasksFilter;
   timeZone: string;
+  /**
+   * Set when the filters are only status and parent=none (and the project, which is the containers): `total` is
+   * then read from container_counts (migration 0010), a row per container, instead of counted over the history.
+   */
+  counter?: { status: ListTasksFilter["status"]; topOnly: boolean };
+}
+
+/** The container_counts expression for a list's total (decision 026). */
+function counterTotal(counter: NonNullable<ListQuery["counter"]>): SQL {
+  const [live, pending] = counter.topOnly ? ["cc.top_live", "cc.top_pending"] : ["cc.live", "cc.pending"];
+  const expr = counter.status === "pending" ? pending : counter.status === "completed" ? `${live} - ${pending}` : live;
+  return sql.raw(`coalesce(sum(${expr}), 0)`);
 }
 
 /**
@@ -295,9 +308,11 @@ export function listStatement(q: ListQuery): { statement: SQL; body: (row: ListR
        limit ${q.limit + 1} offset ${q.offset}
     ),
     page as (select * from ranked where ord <= ${q.offset + q.limit}),
-    counted as materialized (
-      select count(*) as total from cs join ${tasks} on ${and(sql`${containerOf} = cs.c`, sql`${tasks.deletedAt} is null`, q.where)}
-    )
+    counted as materialized (${
+      q.counter
+        ? sql`select ${counterTotal(q.counter)} as total from cs join ${containerCounts} cc on cc.container = cs.c`
+        : sql`select count(*) as total from cs join ${tasks} on ${and(sql`${containerOf} = cs.c`, sql`${tasks.deletedAt} is null`, q.where)}`
+    })
     ${pageTasksJson(
       q.userId,
       sql`,

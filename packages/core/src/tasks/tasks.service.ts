@@ -382,7 +382,21 @@ export function listQueryOf(userId: string, filter: ListTasksFilter, context: Li
     projects: filter.project === undefined ? true : filter.project === "inbox" ? false : filter.project,
     filter,
     timeZone,
+    counter: byStatusOnly(filter) ? { status: filter.status, topOnly: filter.parent === "none" } : undefined,
   };
+}
+
+/** A list filtered by nothing but status, parent=none and the project: its total is kept by counters. */
+function byStatusOnly(filter: ListTasksFilter): boolean {
+  return (
+    !filter.q &&
+    !filter.priority &&
+    !filter.tag?.length &&
+    !filter.due &&
+    !filter.view &&
+    filter.assignee === undefined &&
+    (filter.parent === undefined || filter.parent === "none")
+  );
 }
 
 /** A page of the user's tasks: `listTasksJson`, parsed (for the MCP tools and the assistant). */
