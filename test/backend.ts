@@ -30,7 +30,7 @@ export async function createTestBackendOn(database: TestDatabase, env: Record<st
     LOG_LEVEL: "silent",
     ...env,
   });
-  const { app } = createApp({ config, database: database.handle, logger: pino({ level: "silent" }) });
+  const { app, notifier } = createApp({ config, database: database.handle, logger: pino({ level: "silent" }) });
 
   async function request(
     method: string,
@@ -65,7 +65,7 @@ export async function createTestBackendOn(database: TestDatabase, env: Record<st
     return { id: res.json.user.id, email, token, headers: { authorization: `Bearer ${token}` } };
   }
 
-  return { app, config, database, request, signUp, close: () => database.drop() };
+  return { app, config, database, notifier, request, signUp, close: () => database.drop() };
 }
 
 export type TestBackend = Awaited<ReturnType<typeof createTestBackend>>;

@@ -79,7 +79,7 @@ async function verifyVapid(header: string | undefined, origin: string) {
 }
 
 /** A throwaway self-signed certificate for 127.0.0.1. */
-function selfSigned(): { key: string; cert: string; file: string } {
+export function selfSigned(): { key: string; cert: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "push-tls-"));
   execFileSync(
     "openssl",

@@ -3,8 +3,8 @@
 // had, marked as offline; it never answers a write (every non-GET goes to the network and fails there when
 // offline); and it shows reminder pushes with actions (design section 13).
 //
-// Push payload (JSON, sent by the backend's reminder delivery): { "title": string, "body"?: string,
-// "task_id": string, "url"?: string, "tag"?: string, "due_at"?: string }. Unknown fields are ignored.
+// Push payload (JSON): what pushPayload() in packages/core/src/reminders/channels.ts makes, { "title", "body",
+// "url", "task_id": number|null, "actions" }; "tag" and "due_at" are also read if present. Unknown fields are ignored.
 
 const VERSION = "v1";
 const SHELL = `todo-shell-${VERSION}`;

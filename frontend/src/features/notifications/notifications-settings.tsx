@@ -76,10 +76,23 @@ async function subscribeThisBrowser(vapidPublicKey: string): Promise<void> {
   await apiRequest("/api/notifications/push-subscriptions", { method: "POST", body: subscription.toJSON() });
 }
 
+/** What each channel's "Send a test" button is called for a screen reader (three buttons, one visible text). */
+const testNames: Record<Channel, string> = {
+  email: "Send a test email",
+  push: "Send a test push notification",
+  webhook: "Send a test webhook",
+};
+
 function TestButton({ channel, disabled }: { channel: Channel; disabled?: boolean }) {
   const test = useSendTest();
   return (
-    <Button variant="outline" size="sm" disabled={disabled || test.isPending} onClick={() => test.mutate(channel)}>
+    <Button
+      variant="outline"
+      size="sm"
+      aria-label={testNames[channel]}
+      disabled={disabled || test.isPending}
+      onClick={() => test.mutate(channel)}
+    >
       Send a test
     </Button>
   );

@@ -17,7 +17,7 @@ export function SettingsNav() {
     ...(account.data?.admin ? [{ href: "/settings/admin", label: "Admin" }] : []),
   ];
   return (
-    <nav aria-label="Settings" className="flex gap-1 border-b">
+    <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b">
       {items.map((item) => {
         const active = pathname === item.href;
         return (
@@ -26,7 +26,7 @@ export function SettingsNav() {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              "-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
               active
                 ? "border-primary text-foreground"
                 : "border-transparent text-muted-foreground hover:text-foreground",
