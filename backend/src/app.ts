@@ -28,6 +28,7 @@ import { createMetrics, observe } from "./http/observability";
 import { keysRoutes } from "./keys/keys.routes";
 import { notificationsRoutes } from "./notifications/notifications.routes";
 import { exportRoutes } from "./portability/export.routes";
+import { importRoutes } from "./portability/import.routes";
 import { projectsRoutes } from "./projects/projects.routes";
 import { compatRoutes } from "./tasks/compat.routes";
 import { tasksRoutes } from "./tasks/tasks.routes";
@@ -45,6 +46,7 @@ export interface CreateAppOptions {
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const IMPORT_PATH = "/api/import";
 
 export function createApp({
   config,
@@ -73,6 +75,8 @@ export function createApp({
   const limitStream = bodyLimit({ maxSize: config.maxBodyBytes, onError: tooLarge });
   app.use("/api/*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    // An import file has its own, larger limit (LIMITS.importBytes), applied by its route.
+    if (c.req.path === IMPORT_PATH) return next();
     // With a Content-Length, Node's parser never delivers more than announced, so the header decides and the body
     // stays on the Node adapter's fast path. hono's bodyLimit reads `c.req.raw.body`, which builds a full web
     // Request with a stream around the socket: measurable on every request (see npm run bench). A chunked body,
@@ -88,7 +92,8 @@ export function createApp({
   });
   // A body that is not JSON is refused up front instead of being mistaken for an empty object.
   app.use("/api/*", async (c, next) => {
-    if (BODY_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/auth/")) {
+    // Imports take the file as it is: multipart, CSV, iCalendar or JSON.
+    if (BODY_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/auth/") && c.req.path !== IMPORT_PATH) {
       const type = c.req.header("content-type") ?? "";
       const hasBody = Number(c.req.header("content-length") ?? 0) > 0 || c.req.header("transfer-encoding");
       if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) {
@@ -139,6 +144,8 @@ export function createApp({
   app.route("/api/feeds", feedSettingsRoutes(deps));
   app.use("/api/export", user);
   app.route("/api/export", exportRoutes(deps));
+  app.use(IMPORT_PATH, user);
+  app.route(IMPORT_PATH, importRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -31,4 +31,7 @@ export const LIMITS = {
   activityDefault: 50,
   /** Upcoming view: days from today. */
   upcomingDays: 14,
+  /** Import (POST /api/import): the largest file taken, and the most tasks one import creates. */
+  importBytes: 5_242_880,
+  importTasks: 5000,
 } as const;
