@@ -166,14 +166,9 @@ export function ArchivedProjects({ pathname, onNavigate }: { pathname: string; o
   const list = archived.data ?? [];
   if (list.length === 0) return null;
   return (
-    <details
-      className="group/archived"
-      open={open}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-      data-testid="archived-projects"
-    >
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="archived-projects">
       <summary className="flex min-h-9 cursor-pointer items-center gap-1 rounded-md px-2 text-sm text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50">
-        <ChevronRightIcon aria-hidden className="size-4 transition-transform group-open/archived:rotate-90" />
+        <ChevronRightIcon aria-hidden className={cn("size-4 transition-transform", open && "rotate-90")} />
         Archived
         <span className="ml-auto text-xs tabular-nums">{list.length}</span>
       </summary>
