@@ -5,7 +5,7 @@
 import { CalendarDaysIcon, CalendarIcon, InboxIcon, ListIcon, SettingsIcon } from "lucide-react";
 import Link from "next/link";
 import { CreateProjectDialog } from "@/features/projects/components/create-project-dialog";
-import { ProjectNav } from "@/features/projects/components/project-nav";
+import { ArchivedProjects, ProjectNav } from "@/features/projects/components/project-nav";
 import { useTaskCounts } from "@/features/tasks/api/task-counts";
 import { cn } from "@/lib/utils";
 
@@ -57,6 +57,7 @@ export function Sidebar({ pathname, onNavigate }: { pathname: string; onNavigate
         </h2>
         <ProjectNav pathname={pathname} onNavigate={onNavigate} />
         <CreateProjectDialog onCreated={onNavigate} />
+        <ArchivedProjects pathname={pathname} onNavigate={onNavigate} />
       </nav>
     </div>
   );

@@ -1,17 +1,14 @@
 // The projects of the signed-in user and their members: GET|POST /api/projects, PATCH|DELETE /api/projects/{id},
 // and /api/projects/{id}/members. Every change refreshes the project list (its counts and order) and the tasks.
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Role } from "@todo/contract/enums";
-import type { Member, MemberList, Project, ProjectList } from "@todo/contract/project";
+import type { Member, Project } from "@todo/contract/project";
 import { toast } from "sonner";
 import { ApiError, apiRequest } from "@/lib/api-client";
+import { projectsKeys, useProjectDetail } from "@/lib/projects-query";
 
-export const projectsKeys = {
-  all: ["projects"] as const,
-  list: () => ["projects", "list"] as const,
-  members: (id: string) => ["projects", "members", id] as const,
-};
+export { projectsKeys, useArchivedProjects, useMembers, useProjects } from "@/lib/projects-query";
 
 /** Shown under the failed action; a 404 means the project went away or was unshared meanwhile. */
 export function describeProjectError(error: unknown): string {
@@ -31,17 +28,10 @@ function useRefresh() {
   };
 }
 
-export function useProjects() {
-  return useQuery({
-    queryKey: projectsKeys.list(),
-    queryFn: ({ signal }) => apiRequest<ProjectList>("/api/projects", { signal }).then((r) => r.projects),
-    refetchInterval: 60_000,
-  });
-}
-
+/** One project, active or archived; `project` is undefined while loading and when there is no such project. */
 export function useProject(id: string) {
-  const projects = useProjects();
-  return { ...projects, project: projects.data?.find((p) => p.id === id) };
+  const detail = useProjectDetail(id);
+  return { ...detail, project: detail.data ?? undefined };
 }
 
 export function useCreateProject() {
@@ -57,14 +47,23 @@ export function useUpdateProject() {
   const queryClient = useQueryClient();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: Partial<Pick<Project, "name" | "color" | "position">> }) =>
-      apiRequest<Project>(`/api/projects/${encodeURIComponent(id)}`, { method: "PATCH", body: changes }),
+    mutationFn: ({
+      id,
+      changes,
+    }: {
+      id: string;
+      changes: Partial<Pick<Project, "name" | "color" | "position" | "archived">>;
+    }) => apiRequest<Project>(`/api/projects/${encodeURIComponent(id)}`, { method: "PATCH", body: changes }),
     onMutate: async ({ id, changes }) => {
       await queryClient.cancelQueries({ queryKey: projectsKeys.list() });
       const before = queryClient.getQueryData<Project[]>(projectsKeys.list());
       queryClient.setQueryData<Project[]>(projectsKeys.list(), (list) =>
-        list?.map((p) => (p.id === id ? { ...p, ...changes } : p)).sort((a, b) => a.position - b.position),
+        list
+          ?.map((p) => (p.id === id ? { ...p, ...changes } : p))
+          .filter((p) => !p.archived)
+          .sort((a, b) => a.position - b.position),
       );
+      queryClient.setQueryData<Project | null>(projectsKeys.detail(id), (p) => (p ? { ...p, ...changes } : p));
       return { before };
     },
     onError: (error, _vars, context) => {
@@ -96,17 +95,6 @@ export function positionFor(projects: readonly Project[], moving: string, to: nu
   if (before) return before.position + 1024;
   if (after) return after.position - 1024;
   return 0;
-}
-
-export function useMembers(projectId: string, enabled = true) {
-  return useQuery({
-    queryKey: projectsKeys.members(projectId),
-    queryFn: ({ signal }) =>
-      apiRequest<MemberList>(`/api/projects/${encodeURIComponent(projectId)}/members`, { signal }).then(
-        (r) => r.members,
-      ),
-    enabled,
-  });
 }
 
 export function useAddMember(projectId: string) {

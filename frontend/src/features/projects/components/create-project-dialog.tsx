@@ -31,6 +31,37 @@ export const PROJECT_COLORS = [
   { value: "#6b7280", name: "Grey" },
 ] as const;
 
+/** The colour choice of a new or renamed project: one radio per colour of the set, named for screen readers. */
+export function ColorField({ value, onChange }: { value: string; onChange: (color: string) => void }) {
+  const name = useId();
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-2 text-sm font-medium">Colour</legend>
+      <div className="flex flex-wrap gap-2">
+        {PROJECT_COLORS.map((c) => (
+          <label
+            key={c.value}
+            className={cn(
+              "relative flex size-8 cursor-pointer items-center justify-center rounded-full border-2 border-transparent has-[:checked]:border-foreground has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
+            )}
+          >
+            <input
+              type="radio"
+              name={name}
+              value={c.value}
+              checked={value === c.value}
+              onChange={() => onChange(c.value)}
+              className="absolute inset-0 cursor-pointer appearance-none rounded-full opacity-0"
+              aria-label={c.name}
+            />
+            <span aria-hidden className="size-5 rounded-full" style={{ backgroundColor: c.value }} />
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export function CreateProjectDialog({ onCreated }: { onCreated?: () => void }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -90,30 +121,7 @@ export function CreateProjectDialog({ onCreated }: { onCreated?: () => void }) {
               autoFocus
             />
           </div>
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-2 text-sm font-medium">Colour</legend>
-            <div className="flex flex-wrap gap-2">
-              {PROJECT_COLORS.map((c) => (
-                <label
-                  key={c.value}
-                  className={cn(
-                    "relative flex size-8 cursor-pointer items-center justify-center rounded-full border-2 border-transparent has-[:checked]:border-foreground has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
-                  )}
-                >
-                  <input
-                    type="radio"
-                    name="project-color"
-                    value={c.value}
-                    checked={color === c.value}
-                    onChange={() => setColor(c.value)}
-                    className="absolute inset-0 cursor-pointer appearance-none rounded-full opacity-0"
-                    aria-label={c.name}
-                  />
-                  <span aria-hidden className="size-5 rounded-full" style={{ backgroundColor: c.value }} />
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ColorField value={color} onChange={setColor} />
           {error && (
             <p role="alert" className="text-sm text-destructive">
               {error}

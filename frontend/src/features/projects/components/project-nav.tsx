@@ -3,7 +3,7 @@
 // The user's projects in the sidebar: colour dot, pending count, a link to each. Reorder by dragging, with
 // Alt+↑/↓ on a focused project, or with Move up/down in its menu (touch): one PATCH of `position` per move.
 import type { Project } from "@todo/contract/project";
-import { ArrowDownIcon, ArrowUpIcon, MoreHorizontalIcon, UsersIcon } from "lucide-react";
+import { ArrowDownIcon, ArrowUpIcon, ChevronRightIcon, MoreHorizontalIcon, UsersIcon } from "lucide-react";
 import Link from "next/link";
 import { type DragEvent, type KeyboardEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils";
-import { positionFor, useProjects, useUpdateProject } from "../api/projects";
+import { positionFor, useArchivedProjects, useProjects, useUpdateProject } from "../api/projects";
 
 const HINT_ID = "project-reorder-hint";
 
@@ -156,5 +156,44 @@ export function ProjectNav({ pathname, onNavigate }: { pathname: string; onNavig
         })}
       </ul>
     </>
+  );
+}
+
+/** Archived projects, out of the way: a closed "Archived" section under the projects, each still one click away. */
+export function ArchivedProjects({ pathname, onNavigate }: { pathname: string; onNavigate?: () => void }) {
+  const [open, setOpen] = useState(false);
+  const archived = useArchivedProjects();
+  const list = archived.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="archived-projects">
+      <summary className="flex min-h-9 cursor-pointer items-center gap-1 rounded-md px-2 text-sm text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50">
+        <ChevronRightIcon aria-hidden className={cn("size-4 transition-transform", open && "rotate-90")} />
+        Archived
+        <span className="ml-auto text-xs tabular-nums">{list.length}</span>
+      </summary>
+      <ul className="flex flex-col gap-0.5" aria-label="Archived projects">
+        {list.map((project) => {
+          const href = `/projects/${project.id}`;
+          const active = pathname === href;
+          return (
+            <li key={project.id}>
+              <Link
+                href={href}
+                onClick={onNavigate}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex min-h-9 min-w-0 items-center gap-2 rounded-md px-2 pl-7 text-sm outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
+                  active ? "bg-secondary font-medium text-foreground" : "text-muted-foreground",
+                )}
+              >
+                <ProjectDot color={project.color} />
+                <span className="truncate">{project.name}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }

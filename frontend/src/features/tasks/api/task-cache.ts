@@ -77,6 +77,8 @@ export function prependTask(queryClient: QueryClient, task: Task) {
 export function invalidateTasks(queryClient: QueryClient) {
   // The projects' pending counts (the sidebar) change with their tasks.
   void queryClient.invalidateQueries({ queryKey: ["projects", "list"] });
+  void queryClient.invalidateQueries({ queryKey: ["projects", "archived"] });
+  void queryClient.invalidateQueries({ queryKey: ["projects", "detail"] });
   return queryClient.invalidateQueries({ queryKey: tasksKeys.all });
 }
 

@@ -17,6 +17,7 @@ import { QUICK_ADD_INPUT_ID, QuickAdd } from "./quick-add";
 import { ShowMore } from "./show-more";
 import { TaskItem } from "./task-item";
 import { LoadingRows } from "./task-list";
+import { TaskNav } from "./task-nav";
 
 const PENDING = { status: "pending" as const };
 const ignoreTag = () => {};
@@ -99,24 +100,27 @@ export function ScopedTasksView({
       </div>
     );
   } else if (byDay) {
+    const groups = groupByDay(tasks);
     body = (
-      <div className="flex flex-col gap-5">
-        {groupByDay(tasks).map((group) => (
-          <section key={group.key} aria-labelledby={`day-${group.key}`} data-testid="day-group">
-            <h2
-              id={`day-${group.key}`}
-              className="mb-2 flex items-baseline gap-2 border-b pb-1 text-sm font-semibold"
-              data-testid="day-heading"
-            >
-              {group.heading}
-              <span className="text-xs font-normal text-muted-foreground">
-                {group.tasks.length === 0 ? "nothing due" : group.tasks.length}
-              </span>
-            </h2>
-            {group.tasks.length > 0 && <TaskRows tasks={group.tasks} label={group.heading} />}
-          </section>
-        ))}
-      </div>
+      <TaskNav firstId={groups.find((g) => g.tasks.length > 0)?.tasks[0]?.id ?? null}>
+        <div className="flex flex-col gap-5">
+          {groups.map((group) => (
+            <section key={group.key} aria-labelledby={`day-${group.key}`} data-testid="day-group">
+              <h2
+                id={`day-${group.key}`}
+                className="mb-2 flex items-baseline gap-2 border-b pb-1 text-sm font-semibold"
+                data-testid="day-heading"
+              >
+                {group.heading}
+                <span className="text-xs font-normal text-muted-foreground">
+                  {group.tasks.length === 0 ? "nothing due" : group.tasks.length}
+                </span>
+              </h2>
+              {group.tasks.length > 0 && <TaskRows tasks={group.tasks} label={group.heading} />}
+            </section>
+          ))}
+        </div>
+      </TaskNav>
     );
   } else if (tasks.length === 0) {
     body = (
@@ -129,7 +133,11 @@ export function ScopedTasksView({
       </div>
     );
   } else {
-    body = <TaskRows tasks={tasks} label="Tasks" />;
+    body = (
+      <TaskNav firstId={tasks[0]?.id ?? null}>
+        <TaskRows tasks={tasks} label="Tasks" />
+      </TaskNav>
+    );
   }
 
   return (

@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { useMembers, useProjects } from "@/lib/projects-query";
 import {
   type EditorField,
   type FieldErrors,
@@ -53,6 +54,10 @@ function Field({ children, className }: { children: ReactNode; className?: strin
   return <div className={className ?? "flex flex-col gap-2"}>{children}</div>;
 }
 
+/** Select values for "no project" and "no assignee" (a Radix select item cannot have an empty value). */
+const INBOX = "__inbox";
+const NOBODY = "__nobody";
+
 export function TaskEditor({
   task,
   onSave,
@@ -78,6 +83,15 @@ export function TaskEditor({
   const [preset, setPreset] = useState(presetFor(task.recurrence));
   const [customRule, setCustomRule] = useState(task.recurrence ?? "");
   const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null);
+  const [projectId, setProjectId] = useState<string | null>(task.project_id);
+  const [assigneeId, setAssigneeId] = useState<string | null>(task.assignee?.id ?? null);
+  const projects = useProjects();
+  const members = useMembers(projectId);
+  // Where the task can go: the Inbox and the projects the caller may add to. A subtask stays with its parent.
+  const targets = (projects.data ?? []).filter((p) => p.role !== "viewer" || p.id === task.project_id);
+  const currentProject = projects.data?.find((p) => p.id === task.project_id);
+  const canMove = task.parent_id === null && currentProject?.role !== "viewer";
+  const memberList = members.data ?? [];
 
   const tagList = splitTags(tags);
   /** Names the tag a problem is about ("tags.2" → "#foo!"). */
@@ -113,6 +127,12 @@ export function TaskEditor({
     setLocalErrors(null);
     const valid = parsed.data;
     const changes: UpdateTaskBody = {};
+    if (projectId !== task.project_id) changes.project_id = projectId;
+    // An assignee must be a member of the task's project; a move takes off one who is not (core does too).
+    if (members.data !== undefined || projectId !== task.project_id) {
+      const assignee = projectId !== null && memberList.some((m) => m.user_id === assigneeId) ? assigneeId : null;
+      if (assignee !== (task.assignee?.id ?? null)) changes.assignee_id = assignee;
+    }
     if (valid.title !== task.title) changes.title = form.title;
     if (valid.description !== task.description) changes.description = form.description;
     if (valid.priority !== task.priority) changes.priority = form.priority;
@@ -165,6 +185,53 @@ export function TaskEditor({
         />
         <FieldError id={errorId("description")} message={errors.description} />
       </Field>
+      {(canMove || (projectId !== null && memberList.length > 1)) && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          {canMove && (
+            <Field>
+              <Label htmlFor={`${id}-project`}>Project</Label>
+              <Select
+                value={projectId ?? INBOX}
+                onValueChange={(v) => {
+                  const next = v === INBOX ? null : v;
+                  setProjectId(next);
+                  setAssigneeId(next === task.project_id ? (task.assignee?.id ?? null) : null);
+                }}
+              >
+                <SelectTrigger id={`${id}-project`} className="w-full">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value={INBOX}>Inbox</SelectItem>
+                  {targets.map((p) => (
+                    <SelectItem key={p.id} value={p.id}>
+                      {p.name}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            </Field>
+          )}
+          {projectId !== null && memberList.length > 1 && (
+            <Field>
+              <Label htmlFor={`${id}-assignee`}>Assigned to</Label>
+              <Select value={assigneeId ?? NOBODY} onValueChange={(v) => setAssigneeId(v === NOBODY ? null : v)}>
+                <SelectTrigger id={`${id}-assignee`} className="w-full">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value={NOBODY}>Nobody</SelectItem>
+                  {memberList.map((m) => (
+                    <SelectItem key={m.user_id} value={m.user_id}>
+                      {m.name}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            </Field>
+          )}
+        </div>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field>
           <Label htmlFor={`${id}-priority`}>Priority</Label>

@@ -7,16 +7,27 @@ import {
   CalendarIcon,
   ChevronRightIcon,
   FlagIcon,
+  FolderInputIcon,
   HistoryIcon,
   ListPlusIcon,
   PencilIcon,
   RepeatIcon,
   Trash2Icon,
 } from "lucide-react";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { useProjects } from "@/lib/projects-query";
 import { cn } from "@/lib/utils";
 import { useDeleteTask } from "../api/delete-task";
 import { useTasks } from "../api/list-tasks";
@@ -24,8 +35,10 @@ import { useAddSubtask } from "../api/subtasks";
 import { useToggleTask } from "../api/toggle-task";
 import { useUpdateTask } from "../api/update-task";
 import { describeRecurrence, formatFull, formatWhen, isOverdue, PRIORITY_LABEL } from "../utils/format";
+import { MoveTaskDialog } from "./move-task-dialog";
 import { TaskActivity } from "./task-activity";
 import { TaskEditor } from "./task-editor";
+import { focusRow, useRovingTabIndex } from "./task-nav";
 
 /** Subtasks nest up to four levels: a task at depth 3 takes no more. */
 const MAX_DEPTH = 3;
@@ -126,6 +139,15 @@ export function TaskItem({
   const [activityOpen, setActivityOpen] = useState(false);
   const [draftTitle, setDraftTitle] = useState(task.title);
   const [saveError, setSaveError] = useState<unknown>(null);
+  const [moving, setMoving] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const rowRef = useRef<HTMLDivElement>(null);
+  // Back on the row after the editor closes, when it was opened from the keyboard.
+  const refocus = useRef(false);
+  const tabIndex = useRovingTabIndex(task.id);
+  const projects = useProjects();
+  const role = task.project_id === null ? "owner" : projects.data?.find((p) => p.id === task.project_id)?.role;
+  const canMove = task.parent_id === null && role !== "viewer";
   const update = useUpdateTask();
   const toggle = useToggleTask();
   const remove = useDeleteTask();
@@ -141,6 +163,51 @@ export function TaskItem({
     task.tags.length > 0 ||
     task.subtasks.total > 0;
   const showSubtasks = (expanded && task.subtasks.total > 0) || addingSubtask;
+
+  useEffect(() => {
+    if (mode === "view" && refocus.current) {
+      refocus.current = false;
+      rowRef.current?.focus();
+    }
+  }, [mode]);
+
+  const deleting = useRef(false);
+  /** The focus goes to the next row (or the one before) as this one leaves the list. */
+  function focusNeighbour() {
+    if (rowRef.current && !focusRow(rowRef.current, 1)) focusRow(rowRef.current, -1);
+  }
+
+  /** The row's own keys, only when the row itself has the focus (not one of its buttons or fields). */
+  function onRowKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey || pending) return;
+    const row = event.currentTarget;
+    const actions: Record<string, () => void> = {
+      j: () => focusRow(row, 1),
+      ArrowDown: () => focusRow(row, 1),
+      k: () => focusRow(row, -1),
+      ArrowUp: () => focusRow(row, -1),
+      Home: () => focusRow(row, "first"),
+      End: () => focusRow(row, "last"),
+      x: () => toggle.mutate(task),
+      " ": () => toggle.mutate(task),
+      Enter: () => {
+        refocus.current = true;
+        setMode("full");
+      },
+      e: () => {
+        refocus.current = true;
+        setMode("full");
+      },
+      m: () => {
+        if (canMove) setMoving(true);
+      },
+      Delete: () => setConfirmDelete(true),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
 
   function saveTitle() {
     const title = draftTitle.trim();
@@ -180,13 +247,21 @@ export function TaskItem({
   }
 
   return (
-    <li aria-labelledby={titleId} className="flex flex-col gap-2">
+    <li className="flex flex-col gap-2">
+      {/* biome-ignore lint/a11y/useSemanticElements: a focusable row named by its title, not a form fieldset */}
       <div
+        ref={rowRef}
         data-testid="task-item"
         data-task-id={task.id}
+        data-task-row
         data-overdue={overdue || undefined}
+        role="group"
+        aria-labelledby={titleId}
+        aria-keyshortcuts="J K X Enter E M Delete"
+        tabIndex={pending ? undefined : tabIndex}
+        onKeyDown={onRowKeyDown}
         className={cn(
-          "group flex items-start gap-3 rounded-lg border border-l-4 bg-card px-3 py-3 shadow-xs transition-colors sm:px-4",
+          "group flex items-start gap-3 rounded-lg border border-l-4 bg-card px-3 py-3 shadow-xs transition-colors outline-none focus-visible:ring-[3px] focus-visible:ring-ring sm:px-4",
           PRIORITY_BORDER[task.priority],
           overdue && "bg-overdue/5",
           pending && "opacity-60",
@@ -351,6 +426,17 @@ export function TaskItem({
           >
             <HistoryIcon aria-hidden />
           </Button>
+          {canMove && (
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              disabled={pending}
+              onClick={() => setMoving(true)}
+              aria-label={`Move “${task.title}” to a project`}
+            >
+              <FolderInputIcon aria-hidden />
+            </Button>
+          )}
           <Button
             variant="ghost"
             size="icon-sm"
@@ -382,6 +468,52 @@ export function TaskItem({
         />
       )}
       {activityOpen && <TaskActivity task={task} open={activityOpen} onOpenChange={setActivityOpen} />}
+      {moving && (
+        <MoveTaskDialog
+          task={task}
+          open={moving}
+          onOpenChange={setMoving}
+          afterClose={(moved) => (moved ? focusNeighbour() : rowRef.current?.focus())}
+        />
+      )}
+      <Dialog open={confirmDelete} onOpenChange={setConfirmDelete}>
+        <DialogContent
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (!deleting.current) {
+              rowRef.current?.focus();
+              return;
+            }
+            deleting.current = false;
+            focusNeighbour();
+            remove.mutate(task);
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>Delete “{task.title}”?</DialogTitle>
+            <DialogDescription>
+              {task.subtasks.total > 0
+                ? `Its ${task.subtasks.total} subtask${task.subtasks.total === 1 ? "" : "s"} go with it. `
+                : ""}
+              You can undo this for a few seconds afterwards.
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="outline">Cancel</Button>
+            </DialogClose>
+            <Button
+              variant="destructive"
+              onClick={() => {
+                deleting.current = true;
+                setConfirmDelete(false);
+              }}
+            >
+              Delete task
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
     </li>
   );
 }

@@ -12,6 +12,7 @@ import { isFiltered, type TaskFilters } from "../utils/filters";
 import { fillQuickAdd } from "./quick-add";
 import { ShowMore } from "./show-more";
 import { TaskItem } from "./task-item";
+import { TaskNav } from "./task-nav";
 
 /** What a first-time user can try: each fills quick add, to be read (preview) and added with Enter. */
 const FIRST_RUN_EXAMPLES = ["Call mum tomorrow 6pm", "Gym every Mon, Wed #health", "Pay rent every 1st 9am !high"];
@@ -134,11 +135,13 @@ export function TaskList({
       <p className="sr-only" aria-live="polite" data-testid="result-count">
         {total === 1 ? "1 task" : `${total} tasks`}
       </p>
-      <ul className="flex flex-col gap-2" aria-label="Tasks" data-testid="task-list" aria-busy={query.isFetching}>
-        {tasks.map((task) => (
-          <TaskItem key={task.id} task={task} onTagClick={(tag) => onChange({ tags: [tag] })} />
-        ))}
-      </ul>
+      <TaskNav firstId={tasks[0]?.id ?? null}>
+        <ul className="flex flex-col gap-2" aria-label="Tasks" data-testid="task-list" aria-busy={query.isFetching}>
+          {tasks.map((task) => (
+            <TaskItem key={task.id} task={task} onTagClick={(tag) => onChange({ tags: [tag] })} />
+          ))}
+        </ul>
+      </TaskNav>
       {query.hasNextPage && (
         <ShowMore
           left={total - loaded.length}

@@ -7,6 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "@/features/auth/api/auth";
 import { useProject } from "@/features/projects/api/projects";
 import { DeleteProjectDialog } from "@/features/projects/components/delete-project-dialog";
+import { ProjectMenu } from "@/features/projects/components/project-menu";
 import { ProjectDot } from "@/features/projects/components/project-nav";
 import { ShareDialog } from "@/features/projects/components/share-dialog";
 import { ScopedTasksView } from "@/features/tasks/components/scoped-tasks-view";
@@ -45,6 +46,11 @@ export function ProjectPage({ id }: { id: string }) {
           <ProjectDot color={project.color} className="size-3.5" />
           <span data-testid="project-title">{project.name}</span>
           {project.role === "viewer" && <span className="text-sm font-normal text-muted-foreground">(view only)</span>}
+          {project.archived && (
+            <span className="text-sm font-normal text-muted-foreground" data-testid="project-archived">
+              (archived)
+            </span>
+          )}
         </>
       }
       scope={{ project: project.id, parent: "none", sort: "position" }}
@@ -55,6 +61,7 @@ export function ProjectPage({ id }: { id: string }) {
       actions={
         session.data?.user ? (
           <div className="flex items-center gap-1">
+            <ProjectMenu project={project} />
             <ShareDialog project={project} currentUserId={session.data.user.id} onLeft={() => router.push("/inbox")} />
             {project.role === "owner" && (
               <DeleteProjectDialog project={project} onDeleted={() => router.push("/inbox")} />
